@@ -1,0 +1,46 @@
+package dev.threadlab.probe;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one tick saw, immutable: the threads, the deadlocked ids, the watched run's counters,
+ * pools and output since the previous tick. Panes and the JSON writer read only this.
+ *
+ * @param tMs          milliseconds since the run began
+ * @param tickMicros   what the tick itself cost, in microseconds
+ * @param liveThreads  the JVM's live thread count (may exceed {@code threads} when filtered)
+ */
+public record Snapshot(
+        long tMs,
+        List<ThreadSample> threads,
+        List<Long> deadlocked,
+        Map<String, Number> counters,
+        List<PoolSample> pools,
+        List<OutputLine> output,
+        RunState run,
+        long tickMicros,
+        int liveThreads) {
+
+    public Snapshot {
+        threads = List.copyOf(threads);
+        deadlocked = List.copyOf(deadlocked);
+        counters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
+        pools = List.copyOf(pools);
+        output = List.copyOf(output);
+    }
+
+    public Optional<ThreadSample> thread(long id) {
+        for (ThreadSample t : threads) {
+            if (t.id() == id) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<ThreadSample> scenarioThreads() {
+        return threads.stream().filter(ThreadSample::scenario).toList();
+    }
+}

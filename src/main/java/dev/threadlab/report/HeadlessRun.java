@@ -1,0 +1,92 @@
+package dev.threadlab.report;
+
+import dev.threadlab.probe.Sampler;
+import dev.threadlab.probe.Snapshot;
+import dev.threadlab.scenario.ScenarioRun;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A run without a screen: sample every interval and write each snapshot as JSON lines, until the
+ * scenario ends or the time limit runs out (then stop it), and finish with the summary either way.
+ * Ctrl-C or SIGTERM stop the scenario too, and the summary still gets written.
+ */
+public final class HeadlessRun {
+    /** How long a stopped scenario gets to end before the summary reports what was left. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ScenarioRun run;
+    private final Sampler sampler;
+    private final Duration interval;
+    private final Duration limit;
+    private final JsonLines out;
+    private final CountDownLatch written = new CountDownLatch(1);
+    private volatile boolean interrupted;
+
+    /**
+     * @param limit stop the scenario after this long, or null to let it finish
+     */
+    public HeadlessRun(ScenarioRun run, Sampler sampler, Duration interval, Duration limit, JsonLines out) {
+        this.run = run;
+        this.sampler = sampler;
+        this.interval = interval;
+        this.limit = limit;
+        this.out = out;
+    }
+
+    /** Samples until the end, writes the summary, and returns it: the last snapshot. */
+    public Snapshot execute() throws InterruptedException {
+        Thread hook = new Thread(this::onSignal, "threadlab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long start = System.nanoTime();
+            long deadline = limit == null ? Long.MAX_VALUE : start + limit.toNanos();
+            long next = start;
+            Snapshot last;
+            while (true) {
+                last = sampler.tick(run);
+                out.snapshot(last);
+                if (run.hasEnded()) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - deadline >= 0 || interrupted) {
+                    run.stop(STOP_TIMEOUT);
+                    last = sampler.tick(run);
+                    out.snapshot(last);
+                    break;
+                }
+                next += interval.toNanos();
+                long wait = Math.min(next, deadline) - now;
+                if (wait > 0) {
+                    run.awaitEnd(Duration.ofNanos(wait)); // wakes early when the scenario ends
+                }
+            }
+            out.summary(last, run.results());
+            return last;
+        } finally {
+            written.countDown();
+            removeHook(hook);
+        }
+    }
+
+    /** On Ctrl-C or SIGTERM: stop the scenario, and let the loop write its summary before the JVM goes. */
+    private void onSignal() {
+        interrupted = true;
+        try {
+            run.stop(STOP_TIMEOUT);
+            written.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running and will return shortly.
+        }
+    }
+}

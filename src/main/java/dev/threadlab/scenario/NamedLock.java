@@ -1,0 +1,33 @@
+package dev.threadlab.scenario;
+
+import java.util.Collection;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link ReentrantLock} with a name. The JVM reports a waiter's lock as the lock's hidden sync
+ * object; the queue of waiters (protected in {@code ReentrantLock}) is how the registry matches
+ * that object back to this lock.
+ */
+public final class NamedLock extends ReentrantLock {
+    private static final long serialVersionUID = 1L;
+
+    private final String lockName;
+
+    public NamedLock(String lockName, boolean fair) {
+        super(fair);
+        this.lockName = lockName;
+    }
+
+    public String lockName() {
+        return lockName;
+    }
+
+    Collection<Thread> waiters() {
+        return getQueuedThreads();
+    }
+
+    @Override
+    public String toString() {
+        return "ReentrantLock '" + lockName + "'";
+    }
+}
