@@ -72,7 +72,9 @@ public final class RunCommand implements Callable<Integer> {
     int runHeadless(ScenarioEntry entry, OutputStream stdout) throws InterruptedException {
         try (Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean())) {
             ScenarioRun run = ScenarioRun.start(entry);
-            Snapshot last = new HeadlessRun(run, sampler, interval, duration, new JsonLines(stdout)).execute();
+            HeadlessRun headlessRun = new HeadlessRun(run, sampler, interval, duration, new JsonLines(stdout));
+            Signals.onInterrupt(headlessRun::requestStop);
+            Snapshot last = headlessRun.execute();
             return last.run().status() == RunState.Status.FAILED ? 1 : 0;
         }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A run without a screen: sample every interval and write each snapshot as JSON lines, until the
  * scenario ends or the time limit runs out (then stop it), and finish with the summary either way.
- * Ctrl-C or SIGTERM stop the scenario too, and the summary still gets written.
+ * {@link #requestStop} (Ctrl-C) and SIGTERM stop the scenario too, and the summary still gets written.
  */
 public final class HeadlessRun {
     /** How long a stopped scenario gets to end before the summary reports what was left. */
@@ -71,7 +71,21 @@ public final class HeadlessRun {
         }
     }
 
-    /** On Ctrl-C or SIGTERM: stop the scenario, and let the loop write its summary before the JVM goes. */
+    /** Ends the run early, as Ctrl-C does: the scenario is stopped and the summary says so. */
+    public void requestStop() {
+        interrupted = true;
+        Thread stopper = new Thread(() -> {
+            try {
+                run.stop(STOP_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "threadlab-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** On SIGTERM or SIGHUP the JVM is going anyway: stop the scenario and let the loop write the summary first. */
     private void onSignal() {
         interrupted = true;
         try {

@@ -1,0 +1,47 @@
+package dev.threadlab.scenario.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.threadlab.HeadlessHarness;
+import dev.threadlab.HeadlessHarness.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ThreadPoolSquaresTest {
+
+    @Test
+    void threeWorkersSquareOneToFiveInInputOrder() {
+        Result r = HeadlessHarness.run("thread-pool", Map.of("taskTime", "200ms"), Duration.ofMillis(50), null);
+        List<Integer> results = new ArrayList<>();
+        r.summary().get("results").forEach(n -> results.add(n.asInt()));
+        assertThat(results).containsExactly(1, 4, 9, 16, 25);
+        JsonNode first = r.samples().get(0).get("pools").get(0);
+        assertThat(first.get("name").asText()).isEqualTo("squares");
+        assertThat(r.samples()).anySatisfy(s -> {
+            JsonNode p = s.get("pools").get(0);
+            assertThat(p.get("queued").asInt()).isEqualTo(2);
+            assertThat(p.get("active").asInt()).isEqualTo(3);
+        });
+        JsonNode last = r.samples().get(r.samples().size() - 1).get("pools").get(0);
+        assertThat(last.get("completed").asInt()).isEqualTo(5);
+        assertThat(last.get("largest").asInt()).isEqualTo(3);
+        assertThat(last.get("capacity").asInt()).isEqualTo(-1);
+        assertThat(r.statesOf("pool-worker-1")).last().isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void moreTasksThanWorkersBuildAQueueThatDrains() {
+        Result r = HeadlessHarness.run("thread-pool", Map.of("tasks", "40", "workers", "2", "taskTime", "50ms"),
+                Duration.ofMillis(50), null);
+        List<Integer> depths = new ArrayList<>();
+        r.samples().forEach(s -> depths.add(s.get("pools").get(0).get("queued").asInt()));
+        assertThat(depths.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThanOrEqualTo(20);
+        assertThat(depths).last().isEqualTo(0);
+        assertThat(r.summary().get("results")).hasSize(40);
+        assertThat(r.summary().get("results").get(39).asInt()).isEqualTo(1600);
+    }
+}
