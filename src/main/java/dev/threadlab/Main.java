@@ -1,21 +1,28 @@
 package dev.threadlab;
 
 import dev.threadlab.cli.CatalogOptions;
+import dev.threadlab.cli.DashboardLauncher;
+import dev.threadlab.cli.DurationConverter;
 import dev.threadlab.cli.ListCommand;
 import dev.threadlab.cli.LogFile;
 import dev.threadlab.cli.RunCommand;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code threadlab} command. Exit codes: 0 done, 1 a failure of ThreadLab itself, 2 bad usage or input. */
 @Command(name = "threadlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Watch Java threads live: runnable concurrency lessons, sampled from ThreadMXBean.",
+        description = {"Watch Java threads live: runnable concurrency lessons, sampled from ThreadMXBean.",
+            "With no command: the dashboard, with a scenario picker."},
         subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
@@ -25,9 +32,20 @@ public final class Main implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
+    @Option(names = "--ascii", description = "Draw with ASCII only, for terminals without box-drawing glyphs.")
+    boolean ascii;
+
+    @Option(names = "--interval", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "250ms",
+            description = "Time between samples (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Spec
+    CommandSpec spec;
+
+    /** No command: the dashboard, with the scenario picker open. */
     @Override
     public Integer call() {
-        throw new UserError("the dashboard is not built yet: try 'threadlab list' and 'threadlab run ID --headless'");
+        return DashboardLauncher.launch(catalog.load(), null, interval, null, ascii, spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import dev.threadlab.probe.Sampler;
 import dev.threadlab.probe.Snapshot;
 import dev.threadlab.report.HeadlessRun;
 import dev.threadlab.report.JsonLines;
+import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;
 import dev.threadlab.scenario.ScenarioRun;
 import java.io.BufferedOutputStream;
@@ -19,12 +20,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code threadlab run ID}: one scenario, on the dashboard or headless as JSON lines. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one scenario: on the dashboard, or with --headless as JSON lines on stdout.")
+        description = "Run one scenario on the live dashboard, or with --headless as JSON lines on stdout.")
 public final class RunCommand implements Callable<Integer> {
     static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
@@ -47,15 +50,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Override a scenario parameter (repeatable), e.g. --set threads=8.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--ascii", description = "Draw with ASCII only, for terminals without box-drawing glyphs.")
+    boolean ascii;
+
     @Mixin
     CatalogOptions catalog;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-        ScenarioEntry entry = ParamOverrides.apply(catalog.load().get(id), sets);
+        ScenarioCatalog all = catalog.load();
+        ScenarioEntry entry = ParamOverrides.apply(all.get(id), sets);
         checkTimes();
         if (!headless) {
-            throw new UserError("the dashboard is not built yet: add --headless for JSON lines");
+            return DashboardLauncher.launch(all, entry, interval, duration, ascii, spec.commandLine().getErr());
         }
         return runHeadless(entry, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     }

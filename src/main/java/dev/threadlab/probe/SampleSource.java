@@ -24,6 +24,11 @@ public interface SampleSource {
 
     RunState runState();
 
+    /** Values for the summary the run has set so far (a list of results, a speedup): anything JSON can hold. */
+    default Map<String, Object> results() {
+        return Map.of();
+    }
+
     /** A source for a JVM that runs nothing of ours: no own threads, no counters; time counts from now. */
     static SampleSource jvmOnly() {
         long origin = System.nanoTime();

@@ -127,7 +127,8 @@ public final class Sampler implements AutoCloseable {
         List<PoolSample> pools = source.pools();
         List<OutputLine> output = source.drainOutput();
         long tickMicros = (System.nanoTime() - start) / 1000;
-        return new Snapshot(run.elapsedMs(), ordered, deadlocked, counters, pools, output, run, tickMicros,
+        return new Snapshot(run.elapsedMs(), ordered, deadlocked, counters, source.results(), pools, output, run,
+                tickMicros,
                 ids.length);
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Everything one tick saw, immutable: the threads, the deadlocked ids, the watched run's counters,
- * pools and output since the previous tick. Panes and the JSON writer read only this.
+ * results, pools and output since the previous tick. Panes and the JSON writer read only this.
  *
  * @param tMs          milliseconds since the run began
  * @param tickMicros   what the tick itself cost, in microseconds
@@ -17,6 +17,7 @@ public record Snapshot(
         List<ThreadSample> threads,
         List<Long> deadlocked,
         Map<String, Number> counters,
+        Map<String, Object> results,
         List<PoolSample> pools,
         List<OutputLine> output,
         RunState run,
@@ -27,6 +28,7 @@ public record Snapshot(
         threads = List.copyOf(threads);
         deadlocked = List.copyOf(deadlocked);
         counters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
         pools = List.copyOf(pools);
         output = List.copyOf(output);
     }

@@ -63,7 +63,7 @@ public final class HeadlessRun {
                     run.awaitEnd(Duration.ofNanos(wait)); // wakes early when the scenario ends
                 }
             }
-            out.summary(last, run.results());
+            out.summary(last);
             return last;
         } finally {
             written.countDown();

@@ -64,6 +64,11 @@ public final class JsonLines {
             }
             json.writeEndArray();
             counters(s.counters());
+            if (!s.results().isEmpty()) {
+                json.writeObjectFieldStart("results");
+                results(s.results());
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("pools");
             for (PoolSample p : s.pools()) {
                 pool(p);
@@ -79,7 +84,7 @@ public final class JsonLines {
     }
 
     /** The last line: how the run ended, its counters, its results, and what was deadlocked at the end. */
-    public void summary(Snapshot last, Map<String, Object> results) {
+    public void summary(Snapshot last) {
         RunState run = last.run();
         line(() -> {
             json.writeStringField("type", "summary");
@@ -87,10 +92,7 @@ public final class JsonLines {
             json.writeStringField("status", run.status().label());
             json.writeNumberField("elapsedMs", run.elapsedMs());
             counters(last.counters());
-            for (Map.Entry<String, Object> r : results.entrySet()) {
-                json.writeFieldName(r.getKey());
-                json.writeObject(r.getValue());
-            }
+            results(last.results());
             deadlocked(last);
             if (run.note() != null) {
                 json.writeStringField("note", run.note());
@@ -151,6 +153,13 @@ public final class JsonLines {
             json.writeObject(c.getValue());
         }
         json.writeEndObject();
+    }
+
+    private void results(Map<String, Object> results) throws IOException {
+        for (Map.Entry<String, Object> r : results.entrySet()) {
+            json.writeFieldName(r.getKey());
+            json.writeObject(r.getValue());
+        }
     }
 
     private void deadlocked(Snapshot s) throws IOException {

@@ -137,6 +137,7 @@ public final class ScenarioRun implements SampleSource {
     }
 
     /** Values the scenario set for its summary, in the order it set them. */
+    @Override
     public Map<String, Object> results() {
         return ctx.results();
     }

@@ -1,0 +1,195 @@
+package dev.threadlab.ui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.threadlab.history.History;
+import dev.threadlab.probe.Sampler;
+import dev.threadlab.probe.Snapshot;
+import dev.threadlab.probe.ThreadSample;
+import dev.threadlab.scenario.ScenarioCatalog;
+import dev.threadlab.scenario.ScenarioEntry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live screen. One thread (the caller of {@link #run}) owns the screen, the view state and the
+ * history: it reads keys, takes in snapshots and other answers posted to its inbox, and draws when
+ * something changed. Sampling and scenario control happen on the session's thread, so a slow tick
+ * never freezes the keys. Drawing is into Lanterna's back buffer, sent as a delta: only changed
+ * cells go to the terminal.
+ */
+public final class Dashboard {
+    private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
+    /** How often keys are looked for while nothing else happens. */
+    private static final long IDLE_NANOS = Duration.ofMillis(25).toNanos();
+
+    private final Screen screen;
+    private final Theme theme;
+    private final ScenarioCatalog catalog;
+    private final Renderer renderer = new Renderer();
+    private final History history = new History();
+    private final ViewState view = new ViewState();
+    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final Session session;
+    private final Controller controller;
+    private volatile Thread owner;
+    private volatile boolean running = true;
+    private long generation = -1;
+    private boolean deadlockShown;
+    private Set<Long> cpuFocus = Set.of();
+
+    public Dashboard(Screen screen, Theme theme, ScenarioCatalog catalog, Sampler sampler, Duration interval) {
+        this.screen = screen;
+        this.theme = theme;
+        this.catalog = catalog;
+        this.session = new Session(sampler, interval, sampled -> post(() -> onSampled(sampled)));
+        this.controller = new Controller(view, session, catalog, this::post);
+    }
+
+    /** Runs {@code task} on the screen's thread, soon. */
+    private void post(Runnable task) {
+        inbox.add(task);
+        Thread t = owner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Asks the loop to end (from a signal's shutdown hook, say); {@link #run} then returns. */
+    public void requestQuit() {
+        running = false;
+        Thread t = owner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * Shows {@code first} (or the picker when null) until the user quits. The screen must be started;
+     * the caller stops it afterwards. The session (and with it the scenario) is closed on return.
+     */
+    public void run(ScenarioEntry first) throws IOException {
+        owner = Thread.currentThread();
+        try {
+            if (first != null) {
+                session.start(first);
+            } else {
+                view.overlay = ViewState.Overlay.PICKER;
+            }
+            loop();
+        } finally {
+            owner = null;
+        }
+    }
+
+    /** Stops sampling and the scenario. Separate from {@link #run} so the terminal can be given back first. */
+    public void close() {
+        session.close();
+    }
+
+    private void loop() throws IOException {
+        boolean dirty = true;
+        boolean complete = true;
+        Layout layout = null;
+        List<ThreadSample> rows = List.of();
+        while (running && !controller.quitRequested()) {
+            long now = System.nanoTime();
+            for (KeyStroke key; (key = screen.pollInput()) != null; ) {
+                controller.onKey(key, new Controller.Context(rows, layout == null ? layoutFor(rows, now) : layout,
+                        now));
+                dirty = true;
+            }
+            for (Runnable task; (task = inbox.poll()) != null; ) {
+                task.run();
+                dirty = true;
+            }
+            if (screen.doResizeIfNecessary() != null) {
+                dirty = true;
+                complete = true;
+            }
+            if (controller.takeRedraw()) {
+                complete = true;
+                dirty = true;
+            }
+            if (!view.flash(now).isEmpty()) {
+                dirty = true; // keep drawing until the message fades
+            }
+            if (dirty && running && !controller.quitRequested()) {
+                Frame frame = frame(now);
+                rows = frame.rows();
+                TerminalSize size = screen.getTerminalSize();
+                layout = renderer.layout(size.getColumns(), size.getRows(), frame);
+                renderer.draw(frame, layout, new Canvas(screen.newTextGraphics(), theme));
+                screen.setCursorPosition(null);
+                screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+                focusCpuOnVisibleRows(rows, layout);
+                dirty = false;
+                complete = false;
+            }
+            if (inbox.isEmpty()) {
+                LockSupport.parkNanos(this, IDLE_NANOS);
+            }
+        }
+    }
+
+    private Layout layoutFor(List<ThreadSample> rows, long now) {
+        TerminalSize size = screen.getTerminalSize();
+        return renderer.layout(size.getColumns(), size.getRows(), frame(now));
+    }
+
+    private Frame frame(long now) {
+        Snapshot s = history.latest();
+        return new Frame(s, history, view, ThreadRows.of(s, view), session.entry(), catalog, session.interval(),
+                session.paused(), now);
+    }
+
+    private void onSampled(Session.Sampled sampled) {
+        if (sampled.generation() != generation) {
+            generation = sampled.generation();
+            history.clear();
+            deadlockShown = false;
+        }
+        Snapshot s = sampled.snapshot();
+        history.record(s);
+        if (!s.deadlocked().isEmpty() && !deadlockShown) {
+            deadlockShown = true;
+            view.unfolded = ViewState.Focus.LOCKS; // a deadlock is the news: show its cycle
+            view.flash("deadlock found", System.nanoTime());
+        }
+    }
+
+    /** With thousands of threads CPU time is read only for what is on screen: tell the sampler which. */
+    private void focusCpuOnVisibleRows(List<ThreadSample> rows, Layout layout) {
+        if (history.latest() == null || history.latest().liveThreads() <= Sampler.CPU_FOR_ALL_LIMIT) {
+            return;
+        }
+        int visible = layout.listRows(ViewState.Focus.THREADS);
+        Set<Long> ids = new HashSet<>();
+        for (int i = view.threadsTop(); i < rows.size() && i < view.threadsTop() + visible; i++) {
+            ids.add(rows.get(i).id());
+        }
+        if (!ids.equals(cpuFocus)) {
+            cpuFocus = ids;
+            session.focusCpuOn(ids);
+        }
+    }
+
+    /** The screen a terminal gives, with the cursor hidden. */
+    public static Screen startScreen(com.googlecode.lanterna.terminal.Terminal terminal) throws IOException {
+        TerminalScreen s = new TerminalScreen(terminal);
+        s.startScreen();
+        s.setCursorPosition(null);
+        log.debug("screen started at {}", s.getTerminalSize());
+        return s;
+    }
+}

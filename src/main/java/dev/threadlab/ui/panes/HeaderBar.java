@@ -1,0 +1,61 @@
+package dev.threadlab.ui.panes;
+
+import dev.threadlab.config.Durations;
+import dev.threadlab.probe.RunState;
+import dev.threadlab.probe.Snapshot;
+import dev.threadlab.ui.Canvas;
+import dev.threadlab.ui.Frame;
+import dev.threadlab.ui.Rect;
+
+/** The top line: which scenario, whether it runs, for how long, how often we sample, and what that costs. */
+public final class HeaderBar {
+
+    public void render(Frame f, Canvas c, Rect area) {
+        Snapshot s = f.snapshot();
+        c.fill(area, ' ', c.theme().bar());
+        int x = area.col();
+        x += c.text(x, area.row(), " ThreadLab ", area.width(), c.theme().bar());
+        if (f.entry() != null) {
+            x += c.text(x, area.row(), " " + f.entry().id() + " ", area.right() - x, c.theme().bar());
+        }
+        StringBuilder status = new StringBuilder();
+        boolean alarm = false;
+        if (s != null && f.entry() != null) {
+            RunState run = s.run();
+            if (!s.deadlocked().isEmpty()) {
+                status.append(c.glyphs().stopped()).append(" DEADLOCK ");
+                alarm = true;
+            } else if (run.stepMode() && !run.status().ended()) {
+                status.append("STEP ").append(run.nextStep() == null ? "" : "next: " + run.nextStep() + " ");
+            } else {
+                status.append(run.status().ended() ? c.glyphs().stopped() : c.glyphs().running()).append(' ')
+                        .append(run.status().label()).append(' ');
+            }
+            status.append(Format.clock(run.elapsedMs()));
+        }
+        if (f.paused()) {
+            status.append(' ').append(c.glyphs().paused()).append(" paused");
+        }
+        if (status.length() > 0) {
+            x += c.text(x, area.row(), " " + status + " ", area.right() - x, alarm ? c.theme().alarm()
+                    : c.theme().bar());
+        }
+        StringBuilder facts = new StringBuilder();
+        String dot = " " + c.glyphs().dot() + " ";
+        facts.append(dot).append("every ").append(Durations.format(f.interval()));
+        facts.append(dot).append("JDK ").append(Runtime.version().feature());
+        if (s != null) {
+            facts.append(dot).append(s.liveThreads()).append(" threads");
+            facts.append(dot).append("tick ").append(Format.millis(Math.round(s.tickMicros() / 1000.0)));
+        }
+        String flash = f.view().flash(f.nowNanos());
+        String right = (flash.isEmpty() ? "" : flash + "  ") + "? help ";
+        int room = area.right() - x - right.length() - 1;
+        if (room > 5) {
+            c.text(x, area.row(), c.glyphs().fit(facts.toString(), room), room, c.theme().bar());
+        }
+        if (area.right() - right.length() > x) {
+            c.text(area.right() - right.length(), area.row(), right, right.length(), c.theme().bar());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.threadlab.ui.panes;
+
+import dev.threadlab.ui.Canvas;
+import dev.threadlab.ui.Frame;
+import dev.threadlab.ui.Rect;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to notice in this scenario, in a few lines under the panes. */
+public final class LessonPane implements Pane {
+
+    @Override
+    public String title(Frame f) {
+        return "Lesson";
+    }
+
+    @Override
+    public void render(Frame f, Canvas c, Rect area) {
+        String text = f.entry() == null ? "Pick a scenario with p: each one shows a lesson of multithreading."
+                : f.entry().lesson();
+        List<String> lines = wrap("Lesson: " + text.replaceAll("\\s+", " ").strip(), area.width() - 1);
+        for (int i = 0; i < area.height() && i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == area.height() - 1 && lines.size() > area.height()) {
+                line = c.glyphs().fit(line + " " + lines.get(i + 1), area.width() - 1);
+            }
+            int x = 1;
+            if (i == 0) {
+                x += c.text(area.col() + 1, area.row(), "Lesson:", 7, c.theme().bold());
+                line = line.substring(Math.min(line.length(), 7));
+            }
+            c.text(area.col() + x, area.row() + i, line, area.width() - x, c.theme().plain());
+        }
+    }
+
+    /** Word wrap to {@code width}; a word longer than a line is cut. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        if (width <= 0) {
+            return lines;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word.length() > width ? word.substring(0, width) : word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

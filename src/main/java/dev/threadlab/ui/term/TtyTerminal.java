@@ -1,0 +1,96 @@
+package dev.threadlab.ui.term;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The user's terminal, opened at {@code /dev/tty} so that stdin and stdout may be redirected.
+ *
+ * <p>Lanterna's own UnixTerminal restores the tty from a shutdown hook of its own, which runs at the
+ * same time as ours: a frame still being drawn can land after the restore. This one has no hook:
+ * whoever owns it calls {@link #restore()} once drawing has stopped. Output is buffered and sent
+ * once per frame (Lanterna flushes at the end of each refresh), and the size comes from
+ * {@code stty size} rather than a cursor-position query that stalls when input is elsewhere.
+ */
+public final class TtyTerminal extends ANSITerminal {
+    private final String savedSettings;
+    private final AtomicBoolean restored = new AtomicBoolean();
+
+    private TtyTerminal(InputStream in, OutputStream out, Charset charset, String savedSettings) {
+        super(in, out, charset);
+        this.savedSettings = savedSettings;
+    }
+
+    /**
+     * Takes the terminal: keys arrive one at a time, unechoed, Ctrl-C as a key.
+     *
+     * @throws IOException when there is no terminal to take
+     */
+    public static TtyTerminal open(Charset charset) throws IOException {
+        if (!Tty.DEVICE.exists()) {
+            throw new IOException("no terminal");
+        }
+        FileInputStream in = new FileInputStream(Tty.DEVICE);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(Tty.DEVICE), 1 << 16);
+        String saved = Tty.stty("-g");
+        Tty.stty("-icanon", "-echo", "min", "1", "intr", "undef");
+        TtyTerminal t = new TtyTerminal(in, out, charset, saved);
+        t.onSizeSignal();
+        t.watchResize();
+        return t;
+    }
+
+    /** SIGWINCH: the window changed size. */
+    private void watchResize() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> onSizeSignal());
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            // No signals here: the size is still read at start; a resize shows after a restart.
+        }
+    }
+
+    @Override
+    protected TerminalSize findTerminalSize() {
+        int[] rc = Tty.size();
+        return rc == null ? new TerminalSize(80, 24) : new TerminalSize(rc[1], rc[0]);
+    }
+
+    /** Re-reads the size; called on SIGWINCH. The screen notices at its next resize check. */
+    public void onSizeSignal() {
+        try {
+            getTerminalSize();
+        } catch (IOException e) {
+            // The terminal is going away; the loop will find out when it next draws.
+        }
+    }
+
+    /** Puts the terminal back as it was: normal screen, cursor shown, line settings restored. Once. */
+    public void restore() {
+        if (!restored.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            try {
+                exitPrivateMode(); // also resets colours and shows the cursor
+            } catch (IllegalStateException notInPrivateMode) {
+                setCursorVisible(true);
+            }
+            flush();
+        } catch (IOException | RuntimeException e) {
+            // Not in private mode, or the terminal is gone (a dropped SSH link): nothing to write to.
+        }
+        try {
+            Tty.stty(savedSettings);
+        } catch (IOException e) {
+            // The tty is gone; its settings went with it.
+        }
+    }
+}
