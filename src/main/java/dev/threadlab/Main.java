@@ -50,6 +50,8 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         LogFile.init(); // before anything logs: logback.xml reads the path from it
+        // ThreadLab's own threads are all threadlab-*: in the all-threads view they never pass for the scenario's.
+        Thread.currentThread().setName("threadlab-main");
         System.exit(commandLine().execute(args));
     }
 

@@ -47,6 +47,12 @@ final class Controller {
     }
 
     void onKey(KeyStroke key, Context ctx) {
+        if (key.isAltDown() && key.getKeyType() == KeyType.Character) {
+            // Esc pressed just before a key reaches us as Alt+key: treat it as both, in order.
+            onKey(new KeyStroke(KeyType.Escape), ctx);
+            onKey(new KeyStroke(key.getCharacter(), key.isCtrlDown(), false), ctx);
+            return;
+        }
         if (view.editingFilter) {
             editFilter(key);
             return;

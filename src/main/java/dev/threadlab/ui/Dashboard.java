@@ -149,8 +149,25 @@ public final class Dashboard {
 
     private Frame frame(long now) {
         Snapshot s = history.latest();
-        return new Frame(s, history, view, ThreadRows.of(s, view), session.entry(), catalog, session.interval(),
-                session.paused(), now);
+        List<ThreadSample> rows = ThreadRows.of(s, view);
+        keepSelectionOnARow(rows);
+        return new Frame(s, history, view, rows, session.entry(), catalog, session.interval(), session.paused(),
+                now);
+    }
+
+    /** The selection follows its thread; if that thread is gone from the list, the row where it was. */
+    private void keepSelectionOnARow(List<ThreadSample> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == view.selectedId) {
+                view.selectedRow = i;
+                return;
+            }
+        }
+        view.selectedRow = Math.min(view.selectedRow, rows.size() - 1);
+        view.selectedId = rows.get(view.selectedRow).id();
     }
 
     private void onSampled(Session.Sampled sampled) {

@@ -7,14 +7,15 @@ import dev.threadlab.ui.Rect;
 
 /** Every key and what it does, from the same table the keys are read with; and the state letters. */
 public final class HelpOverlay {
-    private static final int ENTRY = 40;
+    private static final int ENTRY = 38;
 
     public void render(Canvas c, Rect screen) {
         boolean ascii = c.glyphs().pointer().equals(">");
         Action[] actions = Action.values();
-        int columns = screen.width() >= 2 * ENTRY + 5 ? 2 : 1;
+        int columns = screen.width() >= 2 * 32 + 5 ? 2 : 1;
+        int entry = Math.min(ENTRY, (screen.width() - 5) / columns);
         int rows = (actions.length + columns - 1) / columns;
-        Rect box = Overlays.centred(screen, columns * ENTRY + 3, rows + 5, c);
+        Rect box = Overlays.centred(screen, columns * entry + 3, rows + 4, c);
         c.box(box, "Keys", "any key closes", true);
         Rect in = box.inner();
         for (int i = 0; i < actions.length; i++) {
@@ -23,9 +24,9 @@ public final class HelpOverlay {
             if (row >= in.height() - 2) {
                 continue;
             }
-            int x = in.col() + 1 + col * ENTRY;
-            c.text(x, in.row() + row, Format.cell(actions[i].keys(ascii), 8, false), 8, c.theme().bold());
-            c.text(x + 9, in.row() + row, c.glyphs().fit(actions[i].help(), ENTRY - 11), ENTRY - 11,
+            int x = in.col() + 1 + col * entry;
+            c.text(x, in.row() + row, Format.cell(actions[i].keys(ascii), 7, false), 7, c.theme().bold());
+            c.text(x + 8, in.row() + row, c.glyphs().fit(actions[i].help(), entry - 9), entry - 9,
                     c.theme().plain());
         }
         int legendRow = in.bottom() - 1;

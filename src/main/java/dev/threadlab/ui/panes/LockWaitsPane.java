@@ -25,7 +25,7 @@ public final class LockWaitsPane implements Pane {
             return "";
         }
         if (!s.deadlocked().isEmpty()) {
-            return "DEADLOCK: " + s.deadlocked().size() + " threads";
+            return "DEADLOCK";
         }
         int locks = waits(f).size();
         return locks == 0 ? "none" : locks + (locks == 1 ? " lock" : " locks") + " contended";
@@ -33,7 +33,7 @@ public final class LockWaitsPane implements Pane {
 
     @Override
     public int preferredRows(Frame f) {
-        return Math.max(2, lines(f, "->").size());
+        return Math.max(2, lines(f, "->", 80).size());
     }
 
     /** Waiters grouped by the lock they wait for, among the threads on screen. */
@@ -53,19 +53,20 @@ public final class LockWaitsPane implements Pane {
         static final int ALARM = 2;
     }
 
-    private static List<Line> lines(Frame f, String arrow) {
+    private static List<Line> lines(Frame f, String arrow, int width) {
         List<Line> out = new ArrayList<>();
         Snapshot s = f.snapshot();
         if (s == null) {
             return out;
         }
         for (DeadlockCycle cycle : DeadlockCycle.of(s)) {
-            out.add(new Line("DEADLOCK, found by findDeadlockedThreads():", Line.ALARM));
+            out.add(new Line(width >= 44 ? "DEADLOCK, found by findDeadlockedThreads():" : "DEADLOCK:", Line.ALARM));
             for (DeadlockCycle.Link l : cycle.links()) {
-                out.add(new Line(l.thread().name() + " holds " + l.holds() + ", wants " + l.wants() + " " + arrow + " "
-                        + l.next(), Line.ALARM));
+                String link = l.thread().name() + " holds " + l.holds() + ", wants " + l.wants();
+                String full = link + " " + arrow + " " + l.next();
+                out.add(new Line(full.length() <= width ? full : link, Line.ALARM));
             }
-            out.add(new Line("each waits for the other: none can go on", Line.DIM));
+            out.add(new Line(width >= 40 ? "each waits for the next: none can go on" : "none can go on", Line.DIM));
         }
         for (Map.Entry<String, List<ThreadSample>> w : waits(f).entrySet()) {
             ThreadSample first = w.getValue().get(0);
@@ -83,7 +84,7 @@ public final class LockWaitsPane implements Pane {
 
     @Override
     public void render(Frame f, Canvas c, Rect area) {
-        List<Line> lines = lines(f, c.glyphs().arrowRight());
+        List<Line> lines = lines(f, c.glyphs().arrowRight(), area.width());
         if (lines.isEmpty()) {
             c.line(area, 0, 0, "no thread waits for a lock", c.theme().dim());
             return;

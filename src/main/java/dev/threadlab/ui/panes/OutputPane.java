@@ -34,8 +34,8 @@ public final class OutputPane implements Pane {
             c.line(area, 0, 0, "nothing printed yet", c.theme().dim());
             return;
         }
-        int threadWidth = Math.min(10, lines.stream().mapToInt(l -> l.thread().length()).max().orElse(4));
         boolean wide = area.width() >= 40;
+        int threadWidth = Math.min(wide ? 14 : 10, lines.stream().mapToInt(l -> l.thread().length()).max().orElse(4));
         for (int i = 0; i < lines.size() && i < area.height(); i++) {
             OutputLine l = lines.get(i);
             int x = 0;

@@ -40,7 +40,8 @@ public final class ThreadsPane implements Pane {
         ViewState v = f.view();
         int total = f.snapshot() == null ? 0 : f.snapshot().liveThreads();
         StringBuilder s = new StringBuilder();
-        s.append(f.rows().size()).append(v.allThreads() ? " of " + total + " JVM threads" : " scenario threads");
+        s.append(f.rows().size()).append(v.allThreads() ? " shown, " + total + " live in the JVM"
+                : " scenario threads");
         if (v.sort() != ViewState.Sort.NATURAL) {
             s.append(" ").append(f.view().sort().label()).append(" order");
         }
@@ -55,14 +56,18 @@ public final class ThreadsPane implements Pane {
         return f.rows().size() + 1;
     }
 
-    /** The columns that fit in {@code width}, each with the width it gets. */
-    static List<int[]> fit(int width) {
+    /**
+     * The columns that fit in {@code width}, each with the width it gets; the name column grows no
+     * wider than the longest name, so the lock columns get the room.
+     */
+    static List<int[]> fit(int width, int longestName) {
         List<Column> byRank = new ArrayList<>(COLUMNS);
         byRank.sort((a, b) -> Integer.compare(a.rank(), b.rank()));
         boolean[] shown = new boolean[COLUMNS.size()];
         int used = 1; // the selection marker
         for (Column c : byRank) {
-            int need = c.min() + 1;
+            int min = c == COLUMNS.get(0) ? Math.max(c.min(), Math.min(16, longestName)) : c.min();
+            int need = min + 1;
             if (used + need <= width) {
                 shown[COLUMNS.indexOf(c)] = true;
                 used += need;
@@ -70,13 +75,15 @@ public final class ThreadsPane implements Pane {
         }
         int[] widths = new int[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
-            widths[i] = shown[i] ? COLUMNS.get(i).min() : 0;
+            int min = i == 0 ? Math.max(COLUMNS.get(0).min(), Math.min(16, longestName)) : COLUMNS.get(i).min();
+            widths[i] = shown[i] ? min : 0;
         }
         int spare = width - used;
         for (int pass = 0; pass < 2 && spare > 0; pass++) {
             for (int i = 0; i < COLUMNS.size() && spare > 0; i++) {
                 if (shown[i]) {
-                    int grow = Math.min(spare, COLUMNS.get(i).max() - widths[i]);
+                    int max = i == 0 && pass == 0 ? Math.min(COLUMNS.get(i).max(), longestName) : COLUMNS.get(i).max();
+                    int grow = Math.max(0, Math.min(spare, max - widths[i]));
                     widths[i] += grow;
                     spare -= grow;
                 }
@@ -96,14 +103,14 @@ public final class ThreadsPane implements Pane {
         if (area.isEmpty()) {
             return;
         }
-        List<int[]> cols = fit(area.width());
+        List<ThreadSample> rows = f.rows();
+        List<int[]> cols = fit(area.width(), rows.stream().mapToInt(t -> t.name().length()).max().orElse(8));
         StringBuilder header = new StringBuilder(" ");
         for (int[] col : cols) {
             Column k = COLUMNS.get(col[0]);
             header.append(Format.cell(k.header(), col[1], k.right())).append(' ');
         }
         c.line(area, 0, 0, header.toString(), c.theme().bold());
-        List<ThreadSample> rows = f.rows();
         int visible = area.height() - 1;
         int top = Math.max(0, Math.min(f.view().threadsTop(), rows.size() - visible));
         boolean focused = f.view().focus() == ViewState.Focus.THREADS;
