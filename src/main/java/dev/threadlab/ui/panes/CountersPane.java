@@ -54,7 +54,7 @@ public final class CountersPane implements Pane {
                     c.theme().bold());
             double rate = f.history().ratePerSecond(e.getKey());
             if (!Double.isNaN(rate) && Math.abs(rate) >= 0.5 && !f.paused()) {
-                String trend = (rate > 0 ? c.glyphs().up() : c.glyphs().down()) + " " + Format.number((long) rate)
+                String trend = (rate > 0 ? c.glyphs().up() : c.glyphs().down()) + " " + Format.compact(Math.abs(rate))
                         + "/s";
                 c.line(area, row, nameWidth + Math.max(valueWidth, value.length()) + 1, trend, c.theme().dim());
             }

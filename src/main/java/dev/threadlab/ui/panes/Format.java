@@ -16,6 +16,20 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", n.longValue());
     }
 
+    /** 950, 1.2k, 161k, 2.0M: a rate in four or five cells. */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        String sign = v < 0 ? "-" : "";
+        if (a < 1000) {
+            return sign + Math.round(a);
+        }
+        if (a < 1_000_000) {
+            return sign + (a < 10_000 ? String.format(Locale.ROOT, "%.1fk", a / 1000)
+                    : Math.round(a / 1000) + "k");
+        }
+        return sign + (a < 10_000_000 ? String.format(Locale.ROOT, "%.1fM", a / 1e6) : Math.round(a / 1e6) + "M");
+    }
+
     /** mm:ss for a run's age. */
     public static String clock(long ms) {
         long s = ms / 1000;

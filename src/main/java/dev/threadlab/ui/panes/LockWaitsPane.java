@@ -28,7 +28,7 @@ public final class LockWaitsPane implements Pane {
             return "DEADLOCK";
         }
         int locks = waits(f).size();
-        return locks == 0 ? "none" : locks + (locks == 1 ? " lock" : " locks") + " contended";
+        return locks == 0 ? "none" : locks + " contended";
     }
 
     @Override
@@ -70,13 +70,21 @@ public final class LockWaitsPane implements Pane {
         }
         for (Map.Entry<String, List<ThreadSample>> w : waits(f).entrySet()) {
             ThreadSample first = w.getValue().get(0);
-            String owner = first.lockOwner() == null ? "nobody (free, or handed over)" : first.lockOwner();
-            out.add(new Line(w.getKey() + " held by " + owner, Line.PLAIN));
+            String owner = first.lockOwner() == null ? "nobody (just handed over)" : first.lockOwner();
+            String held = w.getKey() + " held by " + owner;
+            if (held.length() <= width) {
+                out.add(new Line(held, Line.PLAIN));
+            } else {
+                out.add(new Line(w.getKey(), Line.PLAIN));
+                out.add(new Line("  held by " + owner, Line.PLAIN));
+            }
             for (ThreadSample t : w.getValue()) {
                 long count = t.state() == Thread.State.BLOCKED ? t.blockedCount() : t.waitedCount();
                 long ms = t.state() == Thread.State.BLOCKED ? t.blockedTimeMs() : t.waitedTimeMs();
-                out.add(new Line("  " + t.name() + " " + t.state().name().toLowerCase(java.util.Locale.ROOT) + " "
-                        + Format.number(count) + "x " + Format.millis(ms), Line.DIM));
+                String state = t.state().name().toLowerCase(java.util.Locale.ROOT);
+                String times = Format.number(count) + "x " + Format.millis(ms);
+                String line = "  " + t.name() + " " + state + " " + times;
+                out.add(new Line(line.length() <= width ? line : "  " + t.name() + " " + times, Line.DIM));
             }
         }
         return out;
