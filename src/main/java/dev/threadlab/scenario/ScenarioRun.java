@@ -29,6 +29,7 @@ public final class ScenarioRun implements SampleSource {
     private final ScenarioContext ctx;
     private final long originNanos;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Thread main;
     private volatile Status status = Status.RUNNING;
     private volatile String note;
     private volatile long endNanos;
@@ -43,8 +44,8 @@ public final class ScenarioRun implements SampleSource {
     public static ScenarioRun start(ScenarioEntry entry, boolean stepMode) {
         ScenarioRun run = new ScenarioRun(entry, stepMode);
         Scenario scenario = entry.type().create(entry.params());
-        Thread main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
-        main.start();
+        run.main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
+        run.main.start();
         return run;
     }
 
@@ -120,8 +121,15 @@ public final class ScenarioRun implements SampleSource {
         return awaitEnd(timeout);
     }
 
+    /** Waits for the run to end, its own main thread included; true if it did within {@code timeout}. */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        long left = deadline - System.nanoTime();
+        main.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        return !main.isAlive();
     }
 
     public boolean hasEnded() {

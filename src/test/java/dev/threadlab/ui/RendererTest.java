@@ -148,6 +148,18 @@ class RendererTest {
     }
 
     @Test
+    void resultsSitUnderTheCountersWithTheirNamesApart() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        s.entryId = "hello-thread";
+        s.record(new dev.threadlab.probe.Snapshot(4000, List.of(thread(1, "main", Thread.State.TERMINATED,
+                Cause.TERMINATED)), List.of(), Map.of(), Map.of("joined", true, "results", List.of(1, 4, 9)),
+                List.of(), List.of(), new dev.threadlab.probe.RunState("hello-thread",
+                        dev.threadlab.probe.RunState.Status.FINISHED, 4000, false, null, null), 10, 5));
+        s.draw();
+        assertThat(s.text()).contains("joined  true").contains("results [1, 4, 9]");
+    }
+
+    @Test
     void aTerminalTooSmallGetsOneCentredLine() {
         ScreenFixture s = new ScreenFixture(50, 12);
         race(s);

@@ -41,7 +41,8 @@ public final class CountersPane implements Pane {
             c.line(area, 0, 0, "no counters in this scenario", c.theme().dim());
             return;
         }
-        int nameWidth = Math.min(14, s.counters().keySet().stream().mapToInt(String::length).max().orElse(4) + 1);
+        int nameWidth = Math.min(14, java.util.stream.Stream.concat(s.counters().keySet().stream(),
+                s.results().keySet().stream()).mapToInt(String::length).max().orElse(4) + 1);
         int valueWidth = Math.max(9, Math.min(13, area.width() - nameWidth - 12));
         int row = 0;
         for (Map.Entry<String, Number> e : s.counters().entrySet()) {
