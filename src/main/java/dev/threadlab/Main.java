@@ -2,6 +2,7 @@ package dev.threadlab;
 
 import dev.threadlab.cli.CatalogOptions;
 import dev.threadlab.cli.DashboardLauncher;
+import dev.threadlab.cli.DashboardOptions;
 import dev.threadlab.cli.DurationConverter;
 import dev.threadlab.cli.ListCommand;
 import dev.threadlab.cli.LogFile;
@@ -32,8 +33,8 @@ public final class Main implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
-    @Option(names = "--ascii", description = "Draw with ASCII only, for terminals without box-drawing glyphs.")
-    boolean ascii;
+    @Mixin
+    DashboardOptions dashboard;
 
     @Option(names = "--interval", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "250ms",
             description = "Time between samples (default: ${DEFAULT-VALUE}).")
@@ -45,7 +46,7 @@ public final class Main implements Callable<Integer> {
     /** No command: the dashboard, with the scenario picker open. */
     @Override
     public Integer call() {
-        return DashboardLauncher.launch(catalog.load(), null, interval, null, ascii, spec.commandLine().getErr());
+        return DashboardLauncher.launch(catalog.load(), null, interval, null, dashboard, spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

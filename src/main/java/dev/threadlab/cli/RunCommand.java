@@ -50,8 +50,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Override a scenario parameter (repeatable), e.g. --set threads=8.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--ascii", description = "Draw with ASCII only, for terminals without box-drawing glyphs.")
-    boolean ascii;
+    @Mixin
+    DashboardOptions dashboard;
 
     @Mixin
     CatalogOptions catalog;
@@ -65,8 +65,9 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioEntry entry = ParamOverrides.apply(all.get(id), sets);
         checkTimes();
         if (!headless) {
-            return DashboardLauncher.launch(all, entry, interval, duration, ascii, spec.commandLine().getErr());
+            return DashboardLauncher.launch(all, entry, interval, duration, dashboard, spec.commandLine().getErr());
         }
+        checkHeadless();
         return runHeadless(entry, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     }
 
@@ -76,6 +77,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UserError("--duration must be more than 0");
+        }
+    }
+
+    private void checkHeadless() {
+        if (dashboard.autopilot != null || dashboard.record != null) {
+            throw new UserError("--autopilot and --record drive and record the dashboard: leave out --headless");
         }
     }
 

@@ -16,7 +16,7 @@ public enum Action {
     PREVIOUS_PANE("⇧⇥", "S-Tab", "previous pane"),
     START_STOP("s", "s", "start/stop the scenario"),
     RESTART("r", "r", "restart the scenario"),
-    STEP(".", ".", "step: one step at a time"),
+    STEP(".", ".", "one step (an ended run: again)"),
     CONTINUE("c", "c", "leave step mode"),
     PAUSE("␣", "Space", "pause/resume sampling"),
     FASTER("+", "+", "sample more often"),

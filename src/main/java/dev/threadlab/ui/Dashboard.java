@@ -45,7 +45,10 @@ public final class Dashboard {
     private volatile Thread owner;
     private volatile boolean running = true;
     private long generation = -1;
+    private volatile Session.Sampled latest;
     private boolean deadlockShown;
+    private List<ThreadSample> lastRows = List.of();
+    private Layout lastLayout;
     private Set<Long> cpuFocus = Set.of();
 
     public Dashboard(Screen screen, Theme theme, ScenarioCatalog catalog, Sampler sampler, Duration interval) {
@@ -63,6 +66,59 @@ public final class Dashboard {
         if (t != null) {
             LockSupport.unpark(t);
         }
+    }
+
+    // ---- what an autopilot (or any other thread) may ask; each is carried out on the screen's thread
+
+    /** A key, as if typed. */
+    public void press(KeyStroke key) {
+        post(() -> controller.onKey(key, new Controller.Context(lastRows, lastLayout, System.nanoTime())));
+    }
+
+    /** A line for the audience over the lesson; empty clears it. */
+    public void caption(String text) {
+        post(() -> view.caption = text);
+    }
+
+    /** Restarts the scenario with some parameters changed; the header says which. */
+    public void setParams(java.util.Map<String, Object> values) {
+        session.restartWith(values);
+        post(() -> view.flash("restarted with " + values.keySet(), System.nanoTime()));
+    }
+
+    public void runScenario(ScenarioEntry entry) {
+        post(() -> {
+            view.overlay = ViewState.Overlay.NONE;
+            view.selectedId = -1;
+            view.selectedRow = 0;
+            view.threadsTop = 0;
+        });
+        session.start(entry);
+    }
+
+    /** start, stop, restart, step or continue. */
+    public void control(String what) {
+        switch (what) {
+            case "start" -> session.startIfEnded();
+            case "stop" -> session.stop();
+            case "restart" -> session.restart();
+            case "step" -> session.step();
+            case "continue" -> session.continueRun();
+            default -> throw new IllegalArgumentException(what);
+        }
+    }
+
+    /** Whether the run asked for last has {@code finished}, or shows a {@code deadlock}. */
+    public boolean reached(String condition) {
+        Session.Sampled s = latest;
+        if (s == null || s.generation() != session.requestedGeneration()) {
+            return false;
+        }
+        return switch (condition) {
+            case "finished" -> s.snapshot().run().status().ended();
+            case "deadlock" -> !s.snapshot().deadlocked().isEmpty();
+            default -> throw new IllegalArgumentException(condition);
+        };
     }
 
     /** Asks the loop to end (from a signal's shutdown hook, say); {@link #run} then returns. */
@@ -133,6 +189,8 @@ public final class Dashboard {
                 screen.setCursorPosition(null);
                 screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
                 focusCpuOnVisibleRows(rows, layout);
+                lastRows = rows;
+                lastLayout = layout;
                 dirty = false;
                 complete = false;
             }
@@ -171,6 +229,7 @@ public final class Dashboard {
     }
 
     private void onSampled(Session.Sampled sampled) {
+        latest = sampled;
         if (sampled.generation() != generation) {
             generation = sampled.generation();
             history.clear();

@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable {
     private volatile ScenarioRun run;
     private volatile ScenarioEntry entry;
     private volatile long generation;
+    /** Counted when a run is asked for, before the worker starts it: see {@link #requestedGeneration}. */
+    private final java.util.concurrent.atomic.AtomicLong requested = new java.util.concurrent.atomic.AtomicLong();
     private volatile Duration interval;
     private volatile boolean paused;
     private ScheduledFuture<?> ticking;
@@ -60,34 +62,72 @@ public final class Session implements AutoCloseable {
 
     /** Stops the current scenario, if any, and starts {@code next}. */
     public void start(ScenarioEntry next) {
+        long g = requested.incrementAndGet();
+        entry = next;
+        submit(() -> begin(next, g, false));
+    }
+
+    /** The entry again, with some parameters changed: it restarts with them. */
+    public void restartWith(java.util.Map<String, Object> values) {
+        ScenarioEntry e = entry;
+        if (e != null) {
+            start(e.withParams(e.params().with(values)));
+        }
+    }
+
+    /** Stops a running scenario; nothing if it has ended. */
+    public void stop() {
         submit(() -> {
             stopRun();
-            entry = next;
-            generation++;
-            run = ScenarioRun.start(next);
             tick();
         });
     }
 
+    /** Starts the scenario again if it has ended; nothing while it runs. */
+    public void startIfEnded() {
+        ScenarioRun r = run;
+        if (r == null || r.hasEnded()) {
+            restart();
+        }
+    }
+
+    /**
+     * The number of the run most recently asked for. Snapshots tagged with a smaller generation
+     * belong to a run that is on its way out.
+     */
+    public long requestedGeneration() {
+        return requested.get();
+    }
+
     /** s: stops a running scenario; starts an ended one again. */
     public void startOrStop() {
-        submit(() -> {
-            ScenarioRun r = run;
-            if (r != null && !r.hasEnded()) {
-                stopRun();
-                tick();
-            } else if (entry != null) {
-                restartNow();
-            }
-        });
+        ScenarioRun r = run;
+        if (r != null && !r.hasEnded()) {
+            stop();
+        } else {
+            restart();
+        }
     }
 
     public void restart() {
-        submit(this::restartNow);
+        ScenarioEntry e = entry;
+        if (e != null) {
+            start(e);
+        }
     }
 
-    /** Step mode: the first press holds each thread at its next gate; each press after opens one. */
+    /**
+     * Step mode: the first press holds each thread at its next gate; each press after opens one. On
+     * a run that has ended, it starts again held at its very first gate.
+     */
     public void step() {
+        ScenarioRun ended = run;
+        ScenarioEntry e = entry;
+        if ((ended == null || ended.hasEnded()) && e != null) {
+            long g = requested.incrementAndGet();
+            submit(() -> begin(e, g, true));
+            return;
+        }
         submit(() -> {
             ScenarioRun r = run;
             if (r == null || r.hasEnded()) {
@@ -171,14 +211,10 @@ public final class Session implements AutoCloseable {
 
     // ---- on the worker thread
 
-    private void restartNow() {
-        ScenarioEntry e = entry;
-        if (e == null) {
-            return;
-        }
+    private void begin(ScenarioEntry next, long g, boolean stepMode) {
         stopRun();
-        generation++;
-        run = ScenarioRun.start(e);
+        generation = g;
+        run = ScenarioRun.start(next, stepMode);
         tick();
     }
 

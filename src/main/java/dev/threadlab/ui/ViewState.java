@@ -62,6 +62,7 @@ public final class ViewState {
     ThreadInfo stack;
     boolean stackLoading;
     int stackTop;
+    String caption = "";
     String flash = "";
     long flashUntilNanos;
 
@@ -127,6 +128,11 @@ public final class ViewState {
 
     public int outputBack() {
         return outputBack;
+    }
+
+    /** The autopilot's line for the audience, or empty. */
+    public String caption() {
+        return caption;
     }
 
     /** A short message in the header ("restarted", "interval 500ms"), shown for a couple of seconds. */

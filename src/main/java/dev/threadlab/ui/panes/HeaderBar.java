@@ -10,13 +10,25 @@ import dev.threadlab.ui.Rect;
 /** The top line: which scenario, whether it runs, for how long, how often we sample, and what that costs. */
 public final class HeaderBar {
 
+    /** Parameters set away from the catalogue's values (by --set or an autopilot), as " lock=synchronized". */
+    static String changedParams(Frame f) {
+        StringBuilder out = new StringBuilder();
+        f.catalog().find(f.entry().id()).ifPresent(base -> f.entry().params().asMap().forEach((k, v) -> {
+            if (!v.equals(base.params().asMap().get(k))) {
+                out.append(' ').append(k).append('=').append(f.entry().type().param(k).orElseThrow().format(v));
+            }
+        }));
+        return out.toString();
+    }
+
     public void render(Frame f, Canvas c, Rect area) {
         Snapshot s = f.snapshot();
         c.fill(area, ' ', c.theme().bar());
         int x = area.col();
         x += c.text(x, area.row(), " ThreadLab ", area.width(), c.theme().bar());
         if (f.entry() != null) {
-            x += c.text(x, area.row(), " " + f.entry().id() + " ", area.right() - x, c.theme().bar());
+            x += c.text(x, area.row(), " " + f.entry().id() + changedParams(f) + " ", area.right() - x,
+                    c.theme().bar());
         }
         StringBuilder status = new StringBuilder();
         boolean alarm = false;

@@ -18,6 +18,17 @@ public final class LessonPane implements Pane {
     public void render(Frame f, Canvas c, Rect area) {
         String text = f.entry() == null ? "Pick a scenario with p: each one shows a lesson of multithreading."
                 : f.entry().lesson();
+        String caption = f.view().caption();
+        if (!caption.isEmpty()) {
+            // A demo's caption takes the first line; the lesson keeps what is left.
+            c.fill(area.withHeight(1), ' ', c.theme().bar());
+            c.text(area.col() + 1, area.row(), c.glyphs().fit(caption, area.width() - 2), area.width() - 2,
+                    c.theme().bar());
+            area = area.below(1);
+            if (area.isEmpty()) {
+                return;
+            }
+        }
         List<String> lines = wrap("Lesson: " + text.replaceAll("\\s+", " ").strip(), area.width() - 1);
         for (int i = 0; i < area.height() && i < lines.size(); i++) {
             String line = lines.get(i);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * The user's terminal, opened at {@code /dev/tty} so that stdin and stdout may be redirected.
@@ -34,12 +35,12 @@ public final class TtyTerminal extends ANSITerminal {
      *
      * @throws IOException when there is no terminal to take
      */
-    public static TtyTerminal open(Charset charset) throws IOException {
-        if (!Tty.DEVICE.exists()) {
+    public static TtyTerminal open(Charset charset, UnaryOperator<OutputStream> wrapOutput) throws IOException {
+        if (!available()) {
             throw new IOException("no terminal");
         }
         FileInputStream in = new FileInputStream(Tty.DEVICE);
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(Tty.DEVICE), 1 << 16);
+        OutputStream out = wrapOutput.apply(new BufferedOutputStream(new FileOutputStream(Tty.DEVICE), 1 << 16));
         String saved = Tty.stty("-g");
         Tty.stty("-icanon", "-echo", "min", "1", "intr", "undef");
         TtyTerminal t = new TtyTerminal(in, out, charset, saved);
@@ -55,6 +56,24 @@ public final class TtyTerminal extends ANSITerminal {
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             // No signals here: the size is still read at start; a resize shows after a restart.
         }
+    }
+
+    /** True if this process has a controlling terminal it can open. */
+    public static boolean available() {
+        if (!Tty.DEVICE.exists()) {
+            return false;
+        }
+        try (FileInputStream probe = new FileInputStream(Tty.DEVICE)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The controlling terminal's size now, or null when there is none. */
+    public static TerminalSize currentSize() {
+        int[] rc = Tty.size();
+        return rc == null ? null : new TerminalSize(rc[1], rc[0]);
     }
 
     @Override

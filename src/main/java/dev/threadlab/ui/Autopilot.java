@@ -1,0 +1,89 @@
+package dev.threadlab.ui;
+
+import dev.threadlab.ui.AutopilotScript.Caption;
+import dev.threadlab.ui.AutopilotScript.Control;
+import dev.threadlab.ui.AutopilotScript.Key;
+import dev.threadlab.ui.AutopilotScript.Quit;
+import dev.threadlab.ui.AutopilotScript.Run;
+import dev.threadlab.ui.AutopilotScript.Set;
+import dev.threadlab.ui.AutopilotScript.Step;
+import dev.threadlab.ui.AutopilotScript.Until;
+import dev.threadlab.ui.AutopilotScript.Wait;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Plays a script on its own thread, doing to the dashboard what a person at the keyboard would. */
+public final class Autopilot {
+    private static final Logger log = LoggerFactory.getLogger(Autopilot.class);
+    private static final long POLL_MS = 50;
+
+    private final AutopilotScript script;
+    private final Dashboard dashboard;
+    private final java.util.function.Consumer<String> marker;
+    private Thread thread;
+
+    /**
+     * @param marker told each caption as it is shown (a recording writes it as a marker)
+     */
+    public Autopilot(AutopilotScript script, Dashboard dashboard, java.util.function.Consumer<String> marker) {
+        this.script = script;
+        this.dashboard = dashboard;
+        this.marker = marker;
+    }
+
+    public void start() {
+        thread = new Thread(this::play, "threadlab-autopilot");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void play() {
+        try {
+            for (Step step : script.steps()) {
+                perform(step);
+            }
+        } catch (InterruptedException e) {
+            // the dashboard is closing
+        }
+    }
+
+    private void perform(Step step) throws InterruptedException {
+        if (step instanceof Wait w) {
+            TimeUnit.NANOSECONDS.sleep(w.time().toNanos());
+        } else if (step instanceof Key k) {
+            dashboard.press(k.key());
+        } else if (step instanceof Caption c) {
+            marker.accept(c.text());
+            dashboard.caption(c.text());
+        } else if (step instanceof Set s) {
+            dashboard.setParams(s.values());
+        } else if (step instanceof Run r) {
+            dashboard.runScenario(r.entry());
+        } else if (step instanceof Control c) {
+            dashboard.control(c.what());
+        } else if (step instanceof Until u) {
+            long deadline = System.nanoTime() + u.max().toNanos();
+            while (!dashboard.reached(u.condition()) && System.nanoTime() - deadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(POLL_MS);
+            }
+            if (!dashboard.reached(u.condition())) {
+                log.info("autopilot: '{}' not reached within {}", u.condition(), u.max());
+            }
+        } else if (step instanceof Quit) {
+            dashboard.requestQuit();
+        }
+    }
+
+    /** How long the script runs at most; a hint for recordings. */
+    public Duration longest() {
+        return script.longest();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.threadlab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every demo, recorded unattended as CI would (no terminal, stdin from /dev/null), checked as a
+ * valid asciicast whose replay, in a real terminal of the cast's size, shows what the lesson
+ * promised. Recording takes minutes: CI runs it on one JDK (-Ddemos.skip=true on the other).
+ */
+class DemoIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LOST = Pattern.compile("lost\\s+([\\d,]+)");
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void wanted() {
+        assumeFalse(Boolean.getBoolean("demos.skip"), "demos are recorded on one JDK only");
+        assumeTrue(Tmux.available(), "tmux is not installed (.ci/run installs it)");
+    }
+
+    /** A promise about a demo's screen at some point of its cast. */
+    record Promise(String what, Predicate<JsonNode> upTo, Predicate<String> screen) {
+    }
+
+    static Stream<Arguments> demos() {
+        return Stream.of(
+                Arguments.of("hello", List.of(
+                        new Promise("step mode names the next step", before("'.': main is now WAITING"),
+                                s -> s.contains("STEP next:")),
+                        new Promise("hello ends TERMINATED", all(),
+                                s -> s.contains("hello ") && s.contains("TERMINATED")))),
+                Arguments.of("interleaving", List.of(
+                        new Promise("both threads printed", all(),
+                                s -> s.contains("numbers") && s.contains("letters") && s.contains("finished")))),
+                Arguments.of("race", List.of(
+                        new Promise("updates were lost without the lock", before("Now the same counter"),
+                                s -> lost(s) > 0),
+                        new Promise("none lost with the lock", all(),
+                                s -> s.contains("lock=synchronized") && lost(s) == 0))),
+                Arguments.of("pool", List.of(
+                        new Promise("results in order", before("Now 30 tasks"), s -> s.contains("[1, 4, 9, 16, 25]")),
+                        new Promise("30 tasks done", all(), s -> s.contains("completed") && s.contains("30")))));
+    }
+
+    private static Predicate<JsonNode> all() {
+        return e -> true;
+    }
+
+    /** Events before the marker (a caption of the demo) that starts with {@code caption}. */
+    private static Predicate<JsonNode> before(String caption) {
+        boolean[] seen = {false};
+        return e -> {
+            seen[0] |= e.get(1).asText().equals("m") && e.get(2).asText().startsWith(caption);
+            return !seen[0];
+        };
+    }
+
+    private static long lost(String screen) {
+        Matcher m = LOST.matcher(screen);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void recordsUnattendedAndShowsWhatItPromised(String name, List<Promise> promises) throws Exception {
+        Path cast = dir.resolve(name + ".cast");
+        Process p = new ProcessBuilder("demo-scripts/" + name + ".sh", "--record", cast.toString(), "--size", "100x30")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " ends by itself").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve(name + ".out"))).isZero();
+
+        List<String> lines = Files.readAllLines(cast, StandardCharsets.UTF_8);
+        JsonNode header = JSON.readTree(lines.get(0));
+        assertThat(header.get("version").asInt()).isEqualTo(2);
+        assertThat(header.get("width").asInt()).isEqualTo(100);
+        assertThat(header.get("height").asInt()).isEqualTo(30);
+        List<JsonNode> events = new ArrayList<>();
+        double last = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            JsonNode e = JSON.readTree(l);
+            assertThat(e.get(0).asDouble()).as("times never go back").isGreaterThanOrEqualTo(last);
+            last = e.get(0).asDouble();
+            events.add(e);
+        }
+        assertThat(last).as("length").isBetween(3.0, 45.0);
+        for (Promise promise : promises) {
+            String screen = replay(events, promise.upTo(), name);
+            assertThat(promise.screen().test(screen)).as(name + ": " + promise.what() + "\n" + screen).isTrue();
+        }
+    }
+
+    /** The screen after the cast's output up to a point, replayed into a real terminal (tmux) of its size. */
+    private static String replay(List<JsonNode> events, Predicate<JsonNode> upTo, String name) throws IOException,
+            InterruptedException {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode e : events) {
+            String data = e.get(2).asText();
+            if (!upTo.test(e)) {
+                break;
+            }
+            if (e.get(1).asText().equals("o") && !data.contains("\u001b[?1049l")) {
+                out.append(data);
+            }
+        }
+        Path bytes = dir.resolve(name + ".replay");
+        Files.writeString(bytes, out, StandardCharsets.UTF_8);
+        String socket = "threadlab-replay-" + name + System.nanoTime();
+        run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+                "cat " + bytes + "; sleep 30");
+        try {
+            // The replay is done once the screen has its header and holds still between two looks.
+            String[] seen = {""};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String now = run("tmux", "-L", socket, "capture-pane", "-p");
+                boolean settled = now.contains("? help") && now.equals(seen[0]);
+                seen[0] = now;
+                return settled;
+            });
+            return seen[0];
+        } finally {
+            run("tmux", "-L", socket, "kill-server");
+        }
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+}
