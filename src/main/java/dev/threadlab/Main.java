@@ -1,6 +1,8 @@
 package dev.threadlab;
 
+import dev.threadlab.cli.AttachCommand;
 import dev.threadlab.cli.CatalogOptions;
+import dev.threadlab.cli.ConnectCommand;
 import dev.threadlab.cli.DashboardLauncher;
 import dev.threadlab.cli.DashboardOptions;
 import dev.threadlab.cli.DurationConverter;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "threadlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Watch Java threads live: runnable concurrency lessons, sampled from ThreadMXBean.",
             "With no command: the dashboard, with a scenario picker."},
-        subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, AttachCommand.class, ConnectCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -53,6 +56,10 @@ public final class Main implements Callable<Integer> {
         LogFile.init(); // before anything logs: logback.xml reads the path from it
         // ThreadLab's own threads are all threadlab-*: in the all-threads view they never pass for the scenario's.
         Thread.currentThread().setName("threadlab-main");
+        // RMI waits for a reply forever by default: a dropped link would hang a remote tick.
+        if (System.getProperty("sun.rmi.transport.tcp.responseTimeout") == null) {
+            System.setProperty("sun.rmi.transport.tcp.responseTimeout", "5000");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -11,6 +11,7 @@ import dev.threadlab.ui.Autopilot;
 import dev.threadlab.ui.AutopilotScript;
 import dev.threadlab.ui.Dashboard;
 import dev.threadlab.ui.Glyphs;
+import dev.threadlab.ui.Session;
 import dev.threadlab.ui.Theme;
 import dev.threadlab.ui.term.DetachedTerminal;
 import dev.threadlab.ui.term.RecordingOutput;
@@ -57,6 +58,18 @@ public final class DashboardLauncher {
      */
     public static int launch(ScenarioCatalog catalog, ScenarioEntry first, Duration interval, Duration duration,
             DashboardOptions opts, PrintWriter err) {
+        Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean());
+        return launch(catalog, first, Session.Feed.local(sampler), () -> Session.Feed.local(sampler), interval,
+                duration, opts, err);
+    }
+
+    /**
+     * @param feed    where samples come from (this JVM, or another one)
+     * @param connect makes the feed again when it is lost
+     */
+    public static int launch(ScenarioCatalog catalog, ScenarioEntry first, Session.Feed feed,
+            java.util.function.Supplier<Session.Feed> connect, Duration interval, Duration duration,
+            DashboardOptions opts, PrintWriter err) {
         opts.check();
         // Check the script before taking the terminal: a bad line is a one-line error, not a flash of screen.
         AutopilotScript script = opts.autopilot == null ? null
@@ -86,8 +99,7 @@ public final class DashboardLauncher {
         Autopilot pilot = null;
         try {
             Screen screen = Dashboard.startScreen(taken.terminal());
-            dashboard[0] = new Dashboard(screen, theme, catalog, new Sampler(ManagementFactory.getThreadMXBean()),
-                    interval);
+            dashboard[0] = new Dashboard(screen, theme, catalog, feed, connect, interval);
             if (duration != null) {
                 quitAfter(dashboard[0], duration);
             }
@@ -124,13 +136,17 @@ public final class DashboardLauncher {
     }
 
     private static Taken take(DashboardOptions opts, ScenarioEntry first) {
-        int[] size = opts.size();
-        boolean tty = TtyTerminal.available();
-        if (opts.record == null && !tty) {
+        if (opts.record == null && !TtyTerminal.available()) {
             throw new UserError("the dashboard needs a terminal and there is none here: add --headless for JSON "
                     + "lines, or --record FILE.cast --size 100x30 to record it");
         }
         String title = "ThreadLab" + (first == null ? "" : ": " + first.id() + " - " + first.title());
+        return take(opts, title);
+    }
+
+    private static Taken take(DashboardOptions opts, String title) {
+        int[] size = opts.size();
+        boolean tty = TtyTerminal.available();
         if (opts.record != null && (size != null || !tty)) {
             int[] wh = size != null ? size : DETACHED_SIZE;
             CastWriter cast = new CastWriter(opts.record, wh[0], wh[1], title, castEnv());

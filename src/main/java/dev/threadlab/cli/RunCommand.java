@@ -4,6 +4,7 @@ import dev.threadlab.UserError;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.Sampler;
 import dev.threadlab.probe.Snapshot;
+import dev.threadlab.probe.jvm.ScenarioBeans;
 import dev.threadlab.report.HeadlessRun;
 import dev.threadlab.report.JsonLines;
 import dev.threadlab.scenario.ScenarioCatalog;
@@ -89,10 +90,16 @@ public final class RunCommand implements Callable<Integer> {
     int runHeadless(ScenarioEntry entry, OutputStream stdout) throws InterruptedException {
         try (Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean())) {
             ScenarioRun run = ScenarioRun.start(entry);
+            // Its counters and pools as an MBean too, for a dashboard attached from another process.
+            ScenarioBeans beans = ScenarioBeans.publish(entry.id(), () -> run);
             HeadlessRun headlessRun = new HeadlessRun(run, sampler, interval, duration, new JsonLines(stdout));
             Signals.onInterrupt(headlessRun::requestStop);
-            Snapshot last = headlessRun.execute();
-            return last.run().status() == RunState.Status.FAILED ? 1 : 0;
+            try {
+                Snapshot last = headlessRun.execute();
+                return last.run().status() == RunState.Status.FAILED ? 1 : 0;
+            } finally {
+                beans.close();
+            }
         }
     }
 }

@@ -206,10 +206,26 @@ public final class Sampler implements AutoCloseable {
                 -1, 0, 0, -1, -1);
     }
 
-    /** The stack of one thread, read only when someone asks for it (it stops the JVM at a safepoint). */
-    public ThreadInfo stackOf(long threadId) {
-        ThreadInfo[] infos = mx.getThreadInfo(new long[] {threadId}, true, true);
+    /**
+     * The stack of one thread, read only when someone asks for it (it stops the JVM at a safepoint).
+     * Held {@code java.util.concurrent} locks only when asked: to find them a JVM scans its whole heap,
+     * which a large server we merely watch should not pay for.
+     */
+    public ThreadInfo stackOf(long threadId, boolean withSynchronizers) {
+        ThreadInfo[] infos = mx.getThreadInfo(new long[] {threadId}, true, withSynchronizers);
         return infos.length == 0 ? null : infos[0];
+    }
+
+    /** The JVM-wide switches this sampler turned on (and will turn off again on close), for telling the user. */
+    public java.util.List<String> switchedOn() {
+        java.util.List<String> out = new ArrayList<>();
+        if (contention && !contentionWasOn) {
+            out.add("thread contention monitoring");
+        }
+        if (cpu && !cpuWasOn) {
+            out.add("thread CPU time");
+        }
+        return out;
     }
 
     /** Puts the JVM-wide switches back as they were before this sampler. */

@@ -2,8 +2,10 @@ package dev.threadlab.report;
 
 import dev.threadlab.probe.Sampler;
 import dev.threadlab.probe.Snapshot;
-import dev.threadlab.scenario.ScenarioRun;
+import dev.threadlab.probe.Watched;
+import dev.threadlab.probe.jvm.AttachedJvm;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +18,7 @@ public final class HeadlessRun {
     /** How long a stopped scenario gets to end before the summary reports what was left. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
-    private final ScenarioRun run;
+    private final Watched run;
     private final Sampler sampler;
     private final Duration interval;
     private final Duration limit;
@@ -27,7 +29,7 @@ public final class HeadlessRun {
     /**
      * @param limit stop the scenario after this long, or null to let it finish
      */
-    public HeadlessRun(ScenarioRun run, Sampler sampler, Duration interval, Duration limit, JsonLines out) {
+    public HeadlessRun(Watched run, Sampler sampler, Duration interval, Duration limit, JsonLines out) {
         this.run = run;
         this.sampler = sampler;
         this.interval = interval;
@@ -43,9 +45,13 @@ public final class HeadlessRun {
             long start = System.nanoTime();
             long deadline = limit == null ? Long.MAX_VALUE : start + limit.toNanos();
             long next = start;
-            Snapshot last;
+            Snapshot last = null;
             while (true) {
-                last = sampler.tick(run);
+                Snapshot taken = tick();
+                if (taken == null) {
+                    break; // the link to a watched JVM dropped: the summary says so
+                }
+                last = taken;
                 out.snapshot(last);
                 if (run.hasEnded()) {
                     break;
@@ -53,8 +59,11 @@ public final class HeadlessRun {
                 long now = System.nanoTime();
                 if (now - deadline >= 0 || interrupted) {
                     run.stop(STOP_TIMEOUT);
-                    last = sampler.tick(run);
-                    out.snapshot(last);
+                    Snapshot end = tick();
+                    if (end != null) {
+                        last = end;
+                        out.snapshot(last);
+                    }
                     break;
                 }
                 next += interval.toNanos();
@@ -63,12 +72,37 @@ public final class HeadlessRun {
                     run.awaitEnd(Duration.ofNanos(wait)); // wakes early when the scenario ends
                 }
             }
-            out.summary(last);
-            return last;
+            if (last == null) {
+                throw new IllegalStateException("no sample could be taken: " + run.runState().note());
+            }
+            out.summary(finalState(last));
+            return finalState(last);
         } finally {
             written.countDown();
             removeHook(hook);
         }
+    }
+
+    /**
+     * One sample; for a watched JVM whose link has dropped, null (and the watch ends, saying why).
+     * A scenario in this JVM cannot lose its link: its failures are ThreadLab's own and propagate.
+     */
+    private Snapshot tick() {
+        try {
+            return sampler.tick(run);
+        } catch (RuntimeException e) {
+            if (run instanceof AttachedJvm attached) {
+                attached.lost("connection lost: " + dev.threadlab.probe.jvm.Links.reason(e));
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The last sample, with the run's state as it is now (ended, and why). */
+    private Snapshot finalState(Snapshot last) {
+        return new Snapshot(last.tMs(), last.threads(), last.deadlocked(), last.counters(), last.results(),
+                last.pools(), List.of(), run.runState(), last.tickMicros(), last.liveThreads());
     }
 
     /** Ends the run early, as Ctrl-C does: the scenario is stopped and the summary says so. */

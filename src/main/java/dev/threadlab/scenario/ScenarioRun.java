@@ -5,7 +5,7 @@ import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.RunState.Status;
-import dev.threadlab.probe.SampleSource;
+import dev.threadlab.probe.Watched;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * sampler, and stops it on request: interrupt every thread it made, shut its pools, join them
  * with a deadline, and say what (if anything) would not end.
  */
-public final class ScenarioRun implements SampleSource {
+public final class ScenarioRun implements Watched {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRun.class);
     /** How long a run waits for its threads to end once asked, or once its main thread returns. */
     static final Duration REAP_TIMEOUT = Duration.ofSeconds(2);
@@ -111,6 +111,7 @@ public final class ScenarioRun implements SampleSource {
      *
      * @return true if the run has ended
      */
+    @Override
     public boolean stop(Duration timeout) throws InterruptedException {
         if (ended.getCount() > 0) {
             ctx.requestStop();
@@ -122,6 +123,7 @@ public final class ScenarioRun implements SampleSource {
     }
 
     /** Waits for the run to end, its own main thread included; true if it did within {@code timeout}. */
+    @Override
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -132,6 +134,7 @@ public final class ScenarioRun implements SampleSource {
         return !main.isAlive();
     }
 
+    @Override
     public boolean hasEnded() {
         return ended.getCount() == 0;
     }

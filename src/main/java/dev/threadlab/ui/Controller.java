@@ -86,6 +86,11 @@ final class Controller {
     }
 
     private void act(Action a, Context ctx) {
+        if (!session.runsScenarios() && (a == Action.START_STOP || a == Action.RESTART || a == Action.STEP
+                || a == Action.CONTINUE || a == Action.PICK)) {
+            view.flash("watching another JVM: no scenario to run here", ctx.nowNanos());
+            return;
+        }
         switch (a) {
             case QUIT -> quit = true;
             case UP -> move(-1, ctx);

@@ -52,10 +52,18 @@ public final class Dashboard {
     private Set<Long> cpuFocus = Set.of();
 
     public Dashboard(Screen screen, Theme theme, ScenarioCatalog catalog, Sampler sampler, Duration interval) {
+        this(screen, theme, catalog, Session.Feed.local(sampler), () -> Session.Feed.local(sampler), interval);
+    }
+
+    /**
+     * @param connect makes the feed again when it is lost (another JVM: reconnects)
+     */
+    public Dashboard(Screen screen, Theme theme, ScenarioCatalog catalog, Session.Feed first,
+            java.util.function.Supplier<Session.Feed> connect, Duration interval) {
         this.screen = screen;
         this.theme = theme;
         this.catalog = catalog;
-        this.session = new Session(sampler, interval, sampled -> post(() -> onSampled(sampled)));
+        this.session = new Session(connect, first, interval, sampled -> post(() -> onSampled(sampled)));
         this.controller = new Controller(view, session, catalog, this::post);
     }
 
@@ -229,6 +237,11 @@ public final class Dashboard {
     }
 
     private void onSampled(Session.Sampled sampled) {
+        if (sampled.snapshot() == null) {
+            view.banner = sampled.problem();
+            return;
+        }
+        view.banner = "";
         latest = sampled;
         if (sampled.generation() != generation) {
             generation = sampled.generation();

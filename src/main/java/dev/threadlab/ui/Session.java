@@ -29,11 +29,29 @@ public final class Session implements AutoCloseable {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
-    /** A snapshot, tagged with the run it belongs to: a new generation means a new run, a fresh history. */
-    public record Sampled(long generation, Snapshot snapshot) {
+    /**
+     * A snapshot, tagged with the run it belongs to: a new generation means a new run, a fresh
+     * history. When sampling failed (a watched JVM's link dropped), no snapshot but the problem.
+     */
+    public record Sampled(long generation, Snapshot snapshot, String problem) {
     }
 
-    private final Sampler sampler;
+    /**
+     * Where samples come from: a sampler, the source it reads when no scenario runs (this JVM alone,
+     * or another JVM), and how to let go of them. Another JVM's feed can be lost and made again.
+     */
+    public record Feed(Sampler sampler, SampleSource idle, boolean scenarios, Runnable close) {
+        public static Feed local(Sampler sampler) {
+            return new Feed(sampler, SampleSource.jvmOnly(), true, sampler::close);
+        }
+    }
+
+    private static final long RECONNECT_EVERY_NANOS = 2_000_000_000L;
+
+    private final java.util.function.Supplier<Feed> connect;
+    private volatile Feed feed;
+    private long lastAttemptNanos;
+    private final boolean scenarios;
     private final Consumer<Sampled> sink;
     private final ScheduledExecutorService worker;
     private volatile ScenarioRun run;
@@ -44,10 +62,19 @@ public final class Session implements AutoCloseable {
     private volatile Duration interval;
     private volatile boolean paused;
     private ScheduledFuture<?> ticking;
-    private SampleSource idle = SampleSource.jvmOnly();
+    private final dev.threadlab.probe.jvm.ScenarioBeans beans;
 
     public Session(Sampler sampler, Duration interval, Consumer<Sampled> sink) {
-        this.sampler = sampler;
+        this(() -> Feed.local(sampler), Feed.local(sampler), interval, sink);
+    }
+
+    /**
+     * @param connect makes the feed again after it was lost (for another JVM: reconnects)
+     */
+    public Session(java.util.function.Supplier<Feed> connect, Feed first, Duration interval, Consumer<Sampled> sink) {
+        this.connect = connect;
+        this.feed = first;
+        this.scenarios = first.scenarios();
         this.interval = interval;
         this.sink = sink;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,12 +83,29 @@ public final class Session implements AutoCloseable {
             return t;
         });
         submit(this::reschedule);
+        // The scenario's counters and pools as an MBean too, for a dashboard attached from another process.
+        this.beans = scenarios ? dev.threadlab.probe.jvm.ScenarioBeans.publish("dashboard", this::current) : null;
+    }
+
+    /** What is watched now: the run, or the feed's own source. */
+    private SampleSource current() {
+        ScenarioRun r = run;
+        Feed f = feed;
+        return r != null ? r : f != null ? f.idle() : SampleSource.jvmOnly();
     }
 
     // ---- requests from the screen (each returns at once)
 
     /** Stops the current scenario, if any, and starts {@code next}. */
+    /** False when watching another JVM: there is no scenario here to start, stop or step. */
+    public boolean runsScenarios() {
+        return scenarios;
+    }
+
     public void start(ScenarioEntry next) {
+        if (!scenarios) {
+            return;
+        }
         long g = requested.incrementAndGet();
         entry = next;
         submit(() -> begin(next, g, false));
@@ -180,11 +224,12 @@ public final class Session implements AutoCloseable {
     /** Reads one thread's stack off the screen's thread; {@code done} gets null if the thread is gone. */
     public void requestStack(long threadId, Consumer<ThreadInfo> done) {
         submit(() -> {
-            ThreadInfo info;
+            ThreadInfo info = null;
+            Feed f = feed;
             try {
-                info = sampler.stackOf(threadId);
+                info = f == null ? null : f.sampler().stackOf(threadId, f.scenarios());
             } catch (RuntimeException e) {
-                info = null;
+                log.info("no stack for thread {}: {}", threadId, e.toString());
             }
             done.accept(info);
         });
@@ -192,7 +237,10 @@ public final class Session implements AutoCloseable {
 
     /** CPU times to read even with thousands of threads: the rows on screen. */
     public void focusCpuOn(java.util.Set<Long> ids) {
-        sampler.setCpuFocus(ids);
+        Feed f = feed;
+        if (f != null) {
+            f.sampler().setCpuFocus(ids);
+        }
     }
 
     // ---- what the screen shows
@@ -245,12 +293,45 @@ public final class Session implements AutoCloseable {
     }
 
     private void tick() {
+        Feed f = feed;
+        if (f == null) {
+            f = reconnect();
+            if (f == null) {
+                return;
+            }
+        }
         try {
             ScenarioRun r = run;
-            Snapshot s = sampler.tick(r != null ? r : idle);
-            sink.accept(new Sampled(generation, s));
+            Snapshot s = f.sampler().tick(r != null ? r : f.idle());
+            sink.accept(new Sampled(generation, s, null));
         } catch (RuntimeException e) {
-            log.error("sampling failed", e);
+            if (f.scenarios()) {
+                log.error("sampling failed", e);
+                return;
+            }
+            // Another JVM's link dropped: say so, let go, and try again every few seconds.
+            log.warn("lost the watched JVM", e);
+            feed = null;
+            f.close().run();
+            lastAttemptNanos = System.nanoTime();
+            sink.accept(new Sampled(generation, null, "connection lost: "
+                    + dev.threadlab.probe.jvm.Links.reason(e) + "; retrying"));
+        }
+    }
+
+    private Feed reconnect() {
+        if (System.nanoTime() - lastAttemptNanos < RECONNECT_EVERY_NANOS) {
+            return null;
+        }
+        lastAttemptNanos = System.nanoTime();
+        try {
+            Feed f = connect.get();
+            feed = f;
+            generation = requested.incrementAndGet(); // a new link: a fresh history
+            return f;
+        } catch (RuntimeException e) {
+            sink.accept(new Sampled(generation, null, "connection lost: " + e.getMessage() + "; retrying"));
+            return null;
         }
     }
 
@@ -278,6 +359,12 @@ public final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopRun();
-        sampler.close();
+        if (beans != null) {
+            beans.close();
+        }
+        Feed f = feed;
+        if (f != null) {
+            f.close().run();
+        }
     }
 }

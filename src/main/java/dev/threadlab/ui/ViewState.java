@@ -63,6 +63,8 @@ public final class ViewState {
     boolean stackLoading;
     int stackTop;
     String caption = "";
+    /** Something wrong right now (a watched JVM's link dropped), shown until it is mended; or empty. */
+    String banner = "";
     String flash = "";
     long flashUntilNanos;
 
@@ -128,6 +130,10 @@ public final class ViewState {
 
     public int outputBack() {
         return outputBack;
+    }
+
+    public String banner() {
+        return banner;
     }
 
     /** The autopilot's line for the audience, or empty. */

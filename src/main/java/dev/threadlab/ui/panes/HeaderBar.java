@@ -32,7 +32,16 @@ public final class HeaderBar {
         }
         StringBuilder status = new StringBuilder();
         boolean alarm = false;
-        if (s != null && f.entry() != null) {
+        if (!f.view().banner().isEmpty()) {
+            status.append(c.glyphs().stopped()).append(' ').append(f.view().banner());
+            alarm = true;
+        } else if (s != null && f.entry() == null && !s.run().id().isEmpty()) {
+            status.append("watching ").append(s.run().id());
+            if (!s.deadlocked().isEmpty()) {
+                status.append(' ').append(c.glyphs().stopped()).append(" DEADLOCK");
+                alarm = true;
+            }
+        } else if (s != null && f.entry() != null) {
             RunState run = s.run();
             if (!s.deadlocked().isEmpty()) {
                 status.append(c.glyphs().stopped()).append(" DEADLOCK ");

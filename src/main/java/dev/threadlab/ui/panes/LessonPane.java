@@ -16,8 +16,9 @@ public final class LessonPane implements Pane {
 
     @Override
     public void render(Frame f, Canvas c, Rect area) {
-        String text = f.entry() == null ? "Pick a scenario with p: each one shows a lesson of multithreading."
-                : f.entry().lesson();
+        String text = f.entry() != null ? f.entry().lesson()
+                : f.snapshot() != null && !f.snapshot().run().id().isEmpty() ? watching(f)
+                : "Pick a scenario with p: each one shows a lesson of multithreading.";
         String caption = f.view().caption();
         if (!caption.isEmpty()) {
             // A demo's caption takes the first line; the lesson keeps what is left.
@@ -42,6 +43,14 @@ public final class LessonPane implements Pane {
             }
             c.text(area.col() + x, area.row() + i, line, area.width() - x, c.theme().plain());
         }
+    }
+
+    /** What to read in another JVM's threads. */
+    private static String watching(Frame f) {
+        String note = f.snapshot().run().note();
+        return (note == null ? "" : note + ". ") + "All of that JVM's threads, sampled over JMX: a state shorter "
+                + "than a tick still shows in BLK/t and WAIT/t; Lock waits names who holds what, and a deadlock "
+                + "shows as its cycle. Enter reads one thread's stack.";
     }
 
     /** Word wrap to {@code width}; a word longer than a line is cut. */
