@@ -147,7 +147,7 @@ public final class Dashboard {
         try {
             if (first != null) {
                 session.start(first);
-            } else {
+            } else if (session.runsScenarios()) {
                 view.overlay = ViewState.Overlay.PICKER;
             }
             loop();

@@ -40,8 +40,9 @@ public final class ThreadsPane implements Pane {
         ViewState v = f.view();
         int total = f.snapshot() == null ? 0 : f.snapshot().liveThreads();
         StringBuilder s = new StringBuilder();
+        boolean ours = f.rows().stream().anyMatch(ThreadSample::scenario);
         s.append(f.rows().size()).append(v.allThreads() ? " shown, " + total + " live in the JVM"
-                : " scenario threads");
+                : ours ? " scenario threads" : " JVM threads");
         if (v.sort() != ViewState.Sort.NATURAL) {
             s.append(" ").append(f.view().sort().label()).append(" order");
         }
