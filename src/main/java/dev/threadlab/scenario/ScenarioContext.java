@@ -2,6 +2,7 @@ package dev.threadlab.scenario;
 
 import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,8 @@ public final class ScenarioContext {
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final Map<String, Object> results = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private volatile String note;
     private volatile boolean stopping;
 
     ScenarioContext(Params params, long originNanos, boolean stepMode) {
@@ -109,6 +112,13 @@ public final class ScenarioContext {
         return c;
     }
 
+    /** A {@link java.util.concurrent.Semaphore} the panes call {@code Semaphore 'name'}. */
+    public NamedSemaphore newSemaphore(String name, int permits, boolean fair) {
+        NamedSemaphore s = new NamedSemaphore(name, permits, fair);
+        locks.byQueue(s.toString(), s::waiters);
+        return s;
+    }
+
     /** Names a lock-like object whose waiters the JVM reports by a hidden inner object. */
     public void nameByQueue(String display, Supplier<java.util.Collection<Thread>> waiters) {
         locks.byQueue(display, waiters);
@@ -152,6 +162,29 @@ public final class ScenarioContext {
         return executor;
     }
 
+    /**
+     * One line for the summary about how the run ended: what it could not undo, or why it did
+     * nothing. The last call wins; the run adds its own notes after it.
+     */
+    public void note(String text) {
+        note = text;
+    }
+
+    // ---- child processes
+
+    /**
+     * Starts a child JVM that runs {@code mainClass} (see {@link ChildJvm}); the run destroys it
+     * when the scenario is stopped or ends, so none outlives the run.
+     */
+    public Process startJava(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+        Process p = ChildJvm.builder(mainClass, jvmOptions, args).start();
+        processes.add(p);
+        if (stopping) {
+            p.destroy(); // a stop came while it was starting
+        }
+        return p;
+    }
+
     /** A line of output, tagged with the thread that printed it. */
     public void print(String text) {
         output.add(new OutputLine(elapsedMs(), Thread.currentThread().getName(), text));
@@ -189,6 +222,16 @@ public final class ScenarioContext {
         stopping = true;
         gate.setOn(false);
         executors.forEach(ExecutorService::shutdownNow);
+        processes.forEach(Process::destroy); // closes their pipes too, so threads reading them wake
+    }
+
+    String note() {
+        return note;
+    }
+
+    /** Ends the child processes still alive: destroy, then destroy forcibly after {@code grace}; returns those left. */
+    List<Process> endProcesses(Duration grace) {
+        return ChildJvm.end(processes, grace);
     }
 
     void shutdownExecutors() {

@@ -32,6 +32,7 @@ public final class ScenarioRun implements SampleSource {
     private volatile Status status = Status.RUNNING;
     private volatile String note;
     private volatile long endNanos;
+    private volatile Thread main;
 
     private ScenarioRun(ScenarioEntry entry, boolean stepMode) {
         this.entry = entry;
@@ -44,6 +45,7 @@ public final class ScenarioRun implements SampleSource {
         ScenarioRun run = new ScenarioRun(entry, stepMode);
         Scenario scenario = entry.type().create(entry.params());
         Thread main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
+        run.main = main;
         main.start();
         return run;
     }
@@ -64,17 +66,33 @@ public final class ScenarioRun implements SampleSource {
             note = "failed: " + e;
             outcome = Status.FAILED;
         }
+        Thread.interrupted(); // a stop's interrupt may land after run() returned: the waits below must still wait
         ctx.shutdownExecutors();
+        List<Process> processesLeft = ctx.endProcesses(REAP_TIMEOUT);
         List<Thread> left = reap(ctx.threads());
         Throwable failure = ctx.failure();
         if (failure != null && outcome == Status.FINISHED) {
             note = "a thread failed: " + failure;
             outcome = Status.FAILED;
         }
-        if (!left.isEmpty() && note == null) {
-            note = left.size() + " thread(s) could not be stopped: " + names(left);
-            log.warn("scenario {}: {}", entry.id(), note);
+        List<String> notes = new ArrayList<>();
+        if (note != null) {
+            notes.add(note);
         }
+        if (ctx.note() != null) {
+            notes.add(ctx.note());
+        }
+        if (!left.isEmpty()) {
+            notes.add(left.size() + " thread(s) could not be stopped: " + names(left));
+        }
+        if (!processesLeft.isEmpty()) {
+            notes.add(processesLeft.size() + " child process(es) could not be stopped: pid "
+                    + String.join(", ", processesLeft.stream().map(p -> Long.toString(p.pid())).toList()));
+        }
+        if (!left.isEmpty() || !processesLeft.isEmpty()) {
+            log.warn("scenario {}: {}", entry.id(), notes);
+        }
+        note = notes.isEmpty() ? null : String.join("; ", notes);
         endNanos = System.nanoTime();
         status = outcome;
         ended.countDown();
@@ -121,7 +139,16 @@ public final class ScenarioRun implements SampleSource {
     }
 
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        // main counts down as its last act: wait out the moment it takes to end, so that an ended run has no live main.
+        Thread m = main;
+        if (m != null && m != Thread.currentThread()) {
+            m.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        return true;
     }
 
     public boolean hasEnded() {
