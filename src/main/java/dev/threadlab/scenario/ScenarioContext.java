@@ -41,6 +41,7 @@ public final class ScenarioContext {
     private final Map<String, Object> results = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Thread> abandoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String note;
     private volatile boolean stopping;
 
@@ -87,6 +88,18 @@ public final class ScenarioContext {
 
     public List<Thread> threads() {
         return List.copyOf(threads);
+    }
+
+    /**
+     * Marks a thread the scenario knows can never end (blocked on a monitor in a deadlock): the run
+     * does not wait for it when stopping, and reports it as left behind. Make such threads daemons.
+     */
+    public void abandon(Thread t) {
+        abandoned.add(t);
+    }
+
+    boolean abandoned(Thread t) {
+        return abandoned.contains(t);
     }
 
     // ---- locks

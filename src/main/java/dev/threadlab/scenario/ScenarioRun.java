@@ -69,7 +69,7 @@ public final class ScenarioRun implements SampleSource {
         Thread.interrupted(); // a stop's interrupt may land after run() returned: the waits below must still wait
         ctx.shutdownExecutors();
         List<Process> processesLeft = ctx.endProcesses(REAP_TIMEOUT);
-        List<Thread> left = reap(ctx.threads());
+        List<Thread> left = reap(ctx);
         Throwable failure = ctx.failure();
         if (failure != null && outcome == Status.FINISHED) {
             note = "a thread failed: " + failure;
@@ -99,14 +99,18 @@ public final class ScenarioRun implements SampleSource {
     }
 
     /** Interrupts the threads still alive (all but the caller) and joins them under one deadline. */
-    private static List<Thread> reap(List<Thread> threads) {
+    private static List<Thread> reap(ScenarioContext ctx) {
         long deadline = System.nanoTime() + REAP_TIMEOUT.toNanos();
         List<Thread> left = new ArrayList<>();
-        for (Thread t : threads) {
+        for (Thread t : ctx.threads()) {
             if (t == Thread.currentThread() || !t.isAlive()) {
                 continue;
             }
             t.interrupt();
+            if (ctx.abandoned(t)) {
+                left.add(t); // the scenario knows it can never end: no use waiting
+                continue;
+            }
             try {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {

@@ -10,7 +10,8 @@ public final class ScenarioTypes {
             HelloThread.TYPE,
             Interleaving.TYPE,
             CounterRace.TYPE,
-            ThreadPoolSquares.TYPE);
+            ThreadPoolSquares.TYPE,
+            Deadlock.TYPE);
 
     private ScenarioTypes() {
     }
