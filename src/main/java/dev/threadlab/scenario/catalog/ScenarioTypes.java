@@ -11,7 +11,8 @@ public final class ScenarioTypes {
             Interleaving.TYPE,
             CounterRace.TYPE,
             ThreadPoolSquares.TYPE,
-            Deadlock.TYPE);
+            Deadlock.TYPE,
+            SemaphoreLimit.TYPE);
 
     private ScenarioTypes() {
     }
