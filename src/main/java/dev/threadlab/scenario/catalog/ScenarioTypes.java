@@ -12,7 +12,8 @@ public final class ScenarioTypes {
             CounterRace.TYPE,
             ThreadPoolSquares.TYPE,
             Deadlock.TYPE,
-            SemaphoreLimit.TYPE);
+            SemaphoreLimit.TYPE,
+            EventRelease.TYPE);
 
     private ScenarioTypes() {
     }
