@@ -13,7 +13,8 @@ public final class ScenarioTypes {
             ThreadPoolSquares.TYPE,
             Deadlock.TYPE,
             SemaphoreLimit.TYPE,
-            EventRelease.TYPE);
+            EventRelease.TYPE,
+            ProducerConsumer.TYPE);
 
     private ScenarioTypes() {
     }
