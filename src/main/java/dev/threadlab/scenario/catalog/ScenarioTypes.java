@@ -14,7 +14,8 @@ public final class ScenarioTypes {
             Deadlock.TYPE,
             SemaphoreLimit.TYPE,
             EventRelease.TYPE,
-            ProducerConsumer.TYPE);
+            ProducerConsumer.TYPE,
+            InconsistentData.TYPE);
 
     private ScenarioTypes() {
     }
