@@ -24,6 +24,8 @@ public final class ScenarioRun implements SampleSource {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRun.class);
     /** How long a run waits for its threads to end once asked, or once its main thread returns. */
     static final Duration REAP_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@link #hasEnded} waits for a sample to see the end before it says so anyway. */
+    private static final long END_SEEN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ScenarioEntry entry;
     private final ScenarioContext ctx;
@@ -33,6 +35,7 @@ public final class ScenarioRun implements SampleSource {
     private volatile String note;
     private volatile long endNanos;
     private volatile Thread main;
+    private volatile boolean endSeen;
 
     private ScenarioRun(ScenarioEntry entry, boolean stepMode) {
         this.entry = entry;
@@ -155,8 +158,13 @@ public final class ScenarioRun implements SampleSource {
         return true;
     }
 
+    /**
+     * True once the run has ended and a {@link #runState()} taken after the end was handed out (or,
+     * if nobody samples, a moment after the end). So a loop that samples and then asks never stops
+     * on a sample that still said "running": the scenario may end between the two.
+     */
     public boolean hasEnded() {
-        return ended.getCount() == 0;
+        return ended.getCount() == 0 && (endSeen || System.nanoTime() - endNanos > END_SEEN_GRACE_NANOS);
     }
 
     public ScenarioEntry entry() {
@@ -212,8 +220,14 @@ public final class ScenarioRun implements SampleSource {
 
     @Override
     public RunState runState() {
-        long end = hasEnded() ? endNanos : System.nanoTime();
+        boolean done = ended.getCount() == 0; // status and note are final once this is
+        long end = done ? endNanos : System.nanoTime();
         StepGate gate = ctx.gate();
-        return new RunState(entry.id(), status, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(), note);
+        RunState state = new RunState(entry.id(), status, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(),
+                note);
+        if (done) {
+            endSeen = true;
+        }
+        return state;
     }
 }
