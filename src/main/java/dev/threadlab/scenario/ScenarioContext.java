@@ -192,6 +192,7 @@ public final class ScenarioContext {
     public Process startJava(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
         Process p = ChildJvm.builder(mainClass, jvmOptions, args).start();
         processes.add(p);
+        locks.byIdentity(p, "process " + p.pid()); // what a thread in waitFor() waits on
         if (stopping) {
             p.destroy(); // a stop came while it was starting
         }

@@ -15,7 +15,8 @@ public final class ScenarioTypes {
             SemaphoreLimit.TYPE,
             EventRelease.TYPE,
             ProducerConsumer.TYPE,
-            InconsistentData.TYPE);
+            InconsistentData.TYPE,
+            DaemonThreads.TYPE);
 
     private ScenarioTypes() {
     }
