@@ -16,7 +16,8 @@ public final class ScenarioTypes {
             EventRelease.TYPE,
             ProducerConsumer.TYPE,
             InconsistentData.TYPE,
-            DaemonThreads.TYPE);
+            DaemonThreads.TYPE,
+            CpuBound.TYPE);
 
     private ScenarioTypes() {
     }
