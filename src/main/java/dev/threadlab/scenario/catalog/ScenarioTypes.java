@@ -17,7 +17,8 @@ public final class ScenarioTypes {
             ProducerConsumer.TYPE,
             InconsistentData.TYPE,
             DaemonThreads.TYPE,
-            CpuBound.TYPE);
+            CpuBound.TYPE,
+            IoBound.TYPE);
 
     private ScenarioTypes() {
     }
