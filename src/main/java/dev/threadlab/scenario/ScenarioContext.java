@@ -83,6 +83,9 @@ public final class ScenarioContext {
         });
         locks.byIdentity(t, "thread '" + t.getName() + "'");
         threads.add(t);
+        if (stopping) {
+            t.interrupt(); // made after the stop's interrupts went out: it starts with its own
+        }
         return t;
     }
 
@@ -192,7 +195,6 @@ public final class ScenarioContext {
     public Process startJava(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
         Process p = ChildJvm.builder(mainClass, jvmOptions, args).start();
         processes.add(p);
-        locks.byIdentity(p, "process " + p.pid()); // what a thread in waitFor() waits on
         if (stopping) {
             p.destroy(); // a stop came while it was starting
         }
@@ -206,8 +208,15 @@ public final class ScenarioContext {
 
     // ---- pacing
 
-    /** A pause that makes a state last long enough to see; zero runs flat out. */
+    /**
+     * A pause that makes a state last long enough to see; zero runs flat out. Either way it throws
+     * if the run is being stopped: a wait that returned normally may have swallowed the stop's
+     * interrupt (a join whose thread ended at that moment), and flat out there is no sleep to throw.
+     */
     public void pause(Duration d) throws InterruptedException {
+        if (stopping) {
+            throw new InterruptedException("the run is stopping");
+        }
         if (!d.isZero() && !d.isNegative()) {
             Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
         }
@@ -215,6 +224,9 @@ public final class ScenarioContext {
 
     /** A named step: in step mode the thread holds here until the step key. */
     public void step(String label) throws InterruptedException {
+        if (stopping) {
+            throw new InterruptedException("the run is stopping");
+        }
         gate.pass(label);
     }
 
