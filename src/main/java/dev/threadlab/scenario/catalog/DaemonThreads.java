@@ -83,8 +83,8 @@ public final class DaemonThreads implements Scenario {
         });
         relay.start();
 
+        relay.join(); // its output ends when the child exits (joined rather than waitFor(): the same wait on every JDK)
         int exit = child.waitFor();
-        relay.join();
         worker.join();
         daemon.interrupt(); // as the child's JVM did to its own daemon when 'worker' ended
         daemon.join();

@@ -54,6 +54,7 @@ public final class IoBound implements Scenario {
     private final Duration pace;
     /** Every socket open now, so a stop can close them: a blocked socket read ignores interrupts. */
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     IoBound(Params p) {
         this.requests = p.integer("requests");
@@ -75,7 +76,7 @@ public final class IoBound implements Scenario {
                 : Math.round(singleNanos[0] * 100.0 / threadedNanos[0]) / 100.0);
         try {
             ServerSocket server = new ServerSocket();
-            open.add(server);
+            track(server);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
             startServer(ctx, server);
             int port = server.getLocalPort();
@@ -109,8 +110,13 @@ public final class IoBound implements Scenario {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Socket s = server.accept();
-                    open.add(s);
-                    workers.execute(() -> answer(s));
+                    track(s);
+                    try {
+                        workers.execute(() -> answer(s));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        close(s); // the pool is shut: the run is ending
+                        throw e;
+                    }
                 }
             } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
                 // closed or shut down: the run is ending
@@ -159,12 +165,16 @@ public final class IoBound implements Scenario {
         for (Thread t : clients) {
             t.join();
         }
-        return System.nanoTime() - start;
+        long took = System.nanoTime() - start;
+        if (ctx.stopping()) {
+            throw new InterruptedException("stopped mid-run: no time to report"); // the threads quit early
+        }
+        return took;
     }
 
     private void request(int port, int number) throws IOException {
         try (Socket s = new Socket()) {
-            open.add(s);
+            track(s);
             try {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), READ_TIMEOUT_MS);
                 s.setSoTimeout(READ_TIMEOUT_MS);
@@ -180,14 +190,26 @@ public final class IoBound implements Scenario {
         }
     }
 
-    private void closeAll() {
-        for (Closeable c : open) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+    /** Remembers a socket to close on the way out; one opened after that is closed at once. */
+    private void track(Closeable c) {
+        open.add(c);
+        if (closing) {
+            close(c);
         }
-        open.clear();
+    }
+
+    private void closeAll() {
+        closing = true;
+        for (Closeable c : open) {
+            close(c);
+        }
+    }
+
+    private static void close(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
     }
 }
