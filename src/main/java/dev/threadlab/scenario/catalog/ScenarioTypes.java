@@ -18,7 +18,8 @@ public final class ScenarioTypes {
             InconsistentData.TYPE,
             DaemonThreads.TYPE,
             CpuBound.TYPE,
-            IoBound.TYPE);
+            IoBound.TYPE,
+            ThreadsVsProcesses.TYPE);
 
     private ScenarioTypes() {
     }
