@@ -19,7 +19,8 @@ public final class ScenarioTypes {
             DaemonThreads.TYPE,
             CpuBound.TYPE,
             IoBound.TYPE,
-            ThreadsVsProcesses.TYPE);
+            ThreadsVsProcesses.TYPE,
+            VirtualThreads.TYPE);
 
     private ScenarioTypes() {
     }
