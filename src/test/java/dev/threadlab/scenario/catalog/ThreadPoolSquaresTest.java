@@ -47,4 +47,12 @@ class ThreadPoolSquaresTest {
         assertThat(r.summary().get("results")).hasSize(40);
         assertThat(r.summary().get("results").get(39).asInt()).isEqualTo(1600);
     }
+
+    @Test
+    void stoppedWhileTasksRunTheRunSaysStoppedNotFailed() {
+        Result r = HeadlessHarness.run("thread-pool", Map.of("tasks", "20", "taskTime", "300ms"), Duration.ofMillis(50),
+                Duration.ofMillis(500));
+        assertThat(r.summary().get("status").asText()).isEqualTo("stopped");
+        assertThat(r.summary().has("note")).isFalse();
+    }
 }
