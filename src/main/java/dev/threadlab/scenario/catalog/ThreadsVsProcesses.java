@@ -35,7 +35,7 @@ public final class ThreadsVsProcesses implements Scenario {
             ParamSpec.integer("workers", 4, 1, 64, "threads, then processes"),
             ParamSpec.integer("increments", 100_000, 1, 1_000_000_000, "times each worker adds 1 to the counter"),
             ParamSpec.duration("hold", Duration.ofSeconds(2), Duration.ofMinutes(1),
-                    "how long the workers stay alive (idle) after their job, to be seen and measured")),
+                    "how long the workers stay alive (idle) after their job, to be seen")),
             ThreadsVsProcesses::new);
 
     /** How long the child JVMs get to start and do the job. */
