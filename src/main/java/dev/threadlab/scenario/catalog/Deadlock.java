@@ -55,7 +55,7 @@ public final class Deadlock implements Scenario {
         AtomicInteger wanting = new AtomicInteger();
         ctx.counter("holdingOne", holding::get);
         ctx.counter("waitingForOther", wanting::get);
-        AtomicInteger freed = new AtomicInteger();
+        AtomicInteger freed = new AtomicInteger(); // workers that have ended: 2 after a stop, 0 with monitors
         ctx.counter("freed", freed::get);
 
         ctx.step("create worker-1 and worker-2");
@@ -125,7 +125,8 @@ public final class Deadlock implements Scenario {
                         ctx.print("holds " + firstName + ", wants " + secondName);
                         wanting.incrementAndGet();
                         try {
-                            second.hold(() -> ctx.print("took " + secondName + ": no deadlock this time"));
+                            // Reached after a stop when the other worker, interrupted first, let go of its lock.
+                            second.hold(() -> ctx.print("took " + secondName + ", let go by the other after the stop"));
                         } finally {
                             wanting.decrementAndGet();
                         }
@@ -134,8 +135,9 @@ public final class Deadlock implements Scenario {
                     }
                 });
             } catch (InterruptedException e) {
-                freed.incrementAndGet();
                 ctx.print("interrupted while waiting: gives up and lets go of " + firstName);
+            } finally {
+                freed.incrementAndGet(); // ended: by the interrupt, or with the lock the other gave up
             }
         };
         // A thread stuck on a monitor can never be stopped: as a daemon it at least lets the JVM exit.
