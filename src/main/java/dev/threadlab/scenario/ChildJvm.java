@@ -82,13 +82,21 @@ public final class ChildJvm {
         return left;
     }
 
+    /** Waits for the process to end, through any interrupt (the caller is cleaning up after a stop). */
     private static boolean waitFor(Process p, long nanos) {
-        try {
-            return p.waitFor(Math.max(1, nanos), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
+        long deadline = System.nanoTime() + Math.max(1, nanos);
+        while (p.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                p.waitFor(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // a late interrupt from the stop: keep waiting
+            }
         }
+        return true;
     }
 
     // ---- the child's side

@@ -101,7 +101,11 @@ public final class ScenarioRun implements SampleSource {
         ended.countDown();
     }
 
-    /** Interrupts the threads still alive (all but the caller) and joins them under one deadline. */
+    /**
+     * Interrupts the threads still alive (all but the caller) and joins them under one deadline. The
+     * caller is main, which a stop may interrupt at any moment, even now: such an interrupt must not
+     * cut the joins short, or threads about to end would be reported as left behind.
+     */
     private static List<Thread> reap(ScenarioContext ctx) {
         long deadline = System.nanoTime() + REAP_TIMEOUT.toNanos();
         List<Thread> left = new ArrayList<>();
@@ -114,10 +118,13 @@ public final class ScenarioRun implements SampleSource {
                 left.add(t); // the scenario knows it can never end: no use waiting
                 continue;
             }
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long wait;
+            while (t.isAlive() && (wait = deadline - System.nanoTime()) > 0) {
+                try {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+                } catch (InterruptedException e) {
+                    // the stop's interrupt reached main late: keep waiting
+                }
             }
             if (t.isAlive()) {
                 left.add(t);
