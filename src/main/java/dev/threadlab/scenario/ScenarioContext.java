@@ -2,6 +2,7 @@ package dev.threadlab.scenario;
 
 import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,9 @@ public final class ScenarioContext {
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final Map<String, Object> results = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Thread> abandoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String note;
     private volatile boolean stopping;
 
     ScenarioContext(Params params, long originNanos, boolean stepMode) {
@@ -79,11 +83,26 @@ public final class ScenarioContext {
         });
         locks.byIdentity(t, "thread '" + t.getName() + "'");
         threads.add(t);
+        if (stopping) {
+            t.interrupt(); // made after the stop's interrupts went out: it starts with its own
+        }
         return t;
     }
 
     public List<Thread> threads() {
         return List.copyOf(threads);
+    }
+
+    /**
+     * Marks a thread the scenario knows can never end (blocked on a monitor in a deadlock): the run
+     * does not wait for it when stopping, and reports it as left behind. Make such threads daemons.
+     */
+    public void abandon(Thread t) {
+        abandoned.add(t);
+    }
+
+    boolean abandoned(Thread t) {
+        return abandoned.contains(t);
     }
 
     // ---- locks
@@ -107,6 +126,13 @@ public final class ScenarioContext {
         Condition c = lock.newCondition();
         locks.byIdentity(c, "Condition '" + name + "' of " + lock.lockName());
         return c;
+    }
+
+    /** A {@link java.util.concurrent.Semaphore} the panes call {@code Semaphore 'name'}. */
+    public NamedSemaphore newSemaphore(String name, int permits, boolean fair) {
+        NamedSemaphore s = new NamedSemaphore(name, permits, fair);
+        locks.byQueue(s.toString(), s::waiters);
+        return s;
     }
 
     /** Names a lock-like object whose waiters the JVM reports by a hidden inner object. */
@@ -152,6 +178,29 @@ public final class ScenarioContext {
         return executor;
     }
 
+    /**
+     * One line for the summary about how the run ended: what it could not undo, or why it did
+     * nothing. The last call wins; the run adds its own notes after it.
+     */
+    public void note(String text) {
+        note = text;
+    }
+
+    // ---- child processes
+
+    /**
+     * Starts a child JVM that runs {@code mainClass} (see {@link ChildJvm}); the run destroys it
+     * when the scenario is stopped or ends, so none outlives the run.
+     */
+    public Process startJava(Class<?> mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+        Process p = ChildJvm.builder(mainClass, jvmOptions, args).start();
+        processes.add(p);
+        if (stopping) {
+            p.destroy(); // a stop came while it was starting
+        }
+        return p;
+    }
+
     /** A line of output, tagged with the thread that printed it. */
     public void print(String text) {
         output.add(new OutputLine(elapsedMs(), Thread.currentThread().getName(), text));
@@ -159,8 +208,15 @@ public final class ScenarioContext {
 
     // ---- pacing
 
-    /** A pause that makes a state last long enough to see; zero runs flat out. */
+    /**
+     * A pause that makes a state last long enough to see; zero runs flat out. Either way it throws
+     * if the run is being stopped: a wait that returned normally may have swallowed the stop's
+     * interrupt (a join whose thread ended at that moment), and flat out there is no sleep to throw.
+     */
     public void pause(Duration d) throws InterruptedException {
+        if (stopping) {
+            throw new InterruptedException("the run is stopping");
+        }
         if (!d.isZero() && !d.isNegative()) {
             Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
         }
@@ -168,6 +224,9 @@ public final class ScenarioContext {
 
     /** A named step: in step mode the thread holds here until the step key. */
     public void step(String label) throws InterruptedException {
+        if (stopping) {
+            throw new InterruptedException("the run is stopping");
+        }
         gate.pass(label);
     }
 
@@ -189,6 +248,16 @@ public final class ScenarioContext {
         stopping = true;
         gate.setOn(false);
         executors.forEach(ExecutorService::shutdownNow);
+        processes.forEach(Process::destroy); // closes their pipes too, so threads reading them wake
+    }
+
+    String note() {
+        return note;
+    }
+
+    /** Ends the child processes still alive: destroy, then destroy forcibly after {@code grace}; returns those left. */
+    List<Process> endProcesses(Duration grace) {
+        return ChildJvm.end(processes, grace);
     }
 
     void shutdownExecutors() {

@@ -24,15 +24,18 @@ public final class ScenarioRun implements Watched {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRun.class);
     /** How long a run waits for its threads to end once asked, or once its main thread returns. */
     static final Duration REAP_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@link #hasEnded} waits for a sample to see the end before it says so anyway. */
+    private static final long END_SEEN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ScenarioEntry entry;
     private final ScenarioContext ctx;
     private final long originNanos;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile Thread main;
     private volatile Status status = Status.RUNNING;
     private volatile String note;
     private volatile long endNanos;
+    private volatile Thread main;
+    private volatile boolean endSeen;
 
     private ScenarioRun(ScenarioEntry entry, boolean stepMode) {
         this.entry = entry;
@@ -44,8 +47,9 @@ public final class ScenarioRun implements Watched {
     public static ScenarioRun start(ScenarioEntry entry, boolean stepMode) {
         ScenarioRun run = new ScenarioRun(entry, stepMode);
         Scenario scenario = entry.type().create(entry.params());
-        run.main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
-        run.main.start();
+        Thread main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
+        run.main = main;
+        main.start();
         return run;
     }
 
@@ -65,35 +69,62 @@ public final class ScenarioRun implements Watched {
             note = "failed: " + e;
             outcome = Status.FAILED;
         }
+        Thread.interrupted(); // a stop's interrupt may land after run() returned: the waits below must still wait
         ctx.shutdownExecutors();
-        List<Thread> left = reap(ctx.threads());
+        List<Process> processesLeft = ctx.endProcesses(REAP_TIMEOUT);
+        List<Thread> left = reap(ctx);
         Throwable failure = ctx.failure();
         if (failure != null && outcome == Status.FINISHED) {
             note = "a thread failed: " + failure;
             outcome = Status.FAILED;
         }
-        if (!left.isEmpty() && note == null) {
-            note = left.size() + " thread(s) could not be stopped: " + names(left);
-            log.warn("scenario {}: {}", entry.id(), note);
+        List<String> notes = new ArrayList<>();
+        if (note != null) {
+            notes.add(note);
         }
+        if (ctx.note() != null) {
+            notes.add(ctx.note());
+        }
+        if (!left.isEmpty()) {
+            notes.add(left.size() + " thread(s) could not be stopped: " + names(left));
+        }
+        if (!processesLeft.isEmpty()) {
+            notes.add(processesLeft.size() + " child process(es) could not be stopped: pid "
+                    + String.join(", ", processesLeft.stream().map(p -> Long.toString(p.pid())).toList()));
+        }
+        if (!left.isEmpty() || !processesLeft.isEmpty()) {
+            log.warn("scenario {}: {}", entry.id(), notes);
+        }
+        note = notes.isEmpty() ? null : String.join("; ", notes);
         endNanos = System.nanoTime();
         status = outcome;
         ended.countDown();
     }
 
-    /** Interrupts the threads still alive (all but the caller) and joins them under one deadline. */
-    private static List<Thread> reap(List<Thread> threads) {
+    /**
+     * Interrupts the threads still alive (all but the caller) and joins them under one deadline. The
+     * caller is main, which a stop may interrupt at any moment, even now: such an interrupt must not
+     * cut the joins short, or threads about to end would be reported as left behind.
+     */
+    private static List<Thread> reap(ScenarioContext ctx) {
         long deadline = System.nanoTime() + REAP_TIMEOUT.toNanos();
         List<Thread> left = new ArrayList<>();
-        for (Thread t : threads) {
+        for (Thread t : ctx.threads()) {
             if (t == Thread.currentThread() || !t.isAlive()) {
                 continue;
             }
             t.interrupt();
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (ctx.abandoned(t)) {
+                left.add(t); // the scenario knows it can never end: no use waiting
+                continue;
+            }
+            long wait;
+            while (t.isAlive() && (wait = deadline - System.nanoTime()) > 0) {
+                try {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+                } catch (InterruptedException e) {
+                    // the stop's interrupt reached main late: keep waiting
+                }
             }
             if (t.isAlive()) {
                 left.add(t);
@@ -129,14 +160,22 @@ public final class ScenarioRun implements Watched {
         if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             return false;
         }
-        long left = deadline - System.nanoTime();
-        main.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        return !main.isAlive();
+        // main counts down as its last act: wait out the moment it takes to end, so that an ended run has no live main.
+        Thread m = main;
+        if (m != null && m != Thread.currentThread()) {
+            m.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        return true;
     }
 
+    /**
+     * True once the run has ended and a {@link #runState()} taken after the end was handed out (or,
+     * if nobody samples, a moment after the end). So a loop that samples and then asks never stops
+     * on a sample that still said "running": the scenario may end between the two.
+     */
     @Override
     public boolean hasEnded() {
-        return ended.getCount() == 0;
+        return ended.getCount() == 0 && (endSeen || System.nanoTime() - endNanos > END_SEEN_GRACE_NANOS);
     }
 
     public ScenarioEntry entry() {
@@ -193,8 +232,14 @@ public final class ScenarioRun implements Watched {
 
     @Override
     public RunState runState() {
-        long end = hasEnded() ? endNanos : System.nanoTime();
+        boolean done = ended.getCount() == 0; // status and note are final once this is
+        long end = done ? endNanos : System.nanoTime();
         StepGate gate = ctx.gate();
-        return new RunState(entry.id(), status, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(), note);
+        RunState state = new RunState(entry.id(), status, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(),
+                note);
+        if (done) {
+            endSeen = true;
+        }
+        return state;
     }
 }

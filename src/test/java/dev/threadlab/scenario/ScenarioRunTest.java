@@ -52,4 +52,13 @@ class ScenarioRunTest {
         assertThat(run.runState().elapsedMs()).isEqualTo(first);
         assertThat(run.runState().status()).isEqualTo(RunState.Status.FINISHED);
     }
+
+    @Test
+    void hasEndedWaitsForASampleToSeeTheEndSoNoLoopStopsOnARunningSample() throws InterruptedException {
+        ScenarioRun run = ScenarioRun.start(HeadlessHarness.entry("hello-thread", Map.of("pace", "0")));
+        assertThat(run.awaitEnd(Duration.ofSeconds(5))).isTrue();
+        assertThat(run.hasEnded()).as("before any state taken after the end").isFalse();
+        assertThat(run.runState().status()).isEqualTo(RunState.Status.FINISHED);
+        assertThat(run.hasEnded()).isTrue();
+    }
 }

@@ -10,7 +10,17 @@ public final class ScenarioTypes {
             HelloThread.TYPE,
             Interleaving.TYPE,
             CounterRace.TYPE,
-            ThreadPoolSquares.TYPE);
+            ThreadPoolSquares.TYPE,
+            Deadlock.TYPE,
+            SemaphoreLimit.TYPE,
+            EventRelease.TYPE,
+            ProducerConsumer.TYPE,
+            InconsistentData.TYPE,
+            DaemonThreads.TYPE,
+            CpuBound.TYPE,
+            IoBound.TYPE,
+            ThreadsVsProcesses.TYPE,
+            VirtualThreads.TYPE);
 
     private ScenarioTypes() {
     }

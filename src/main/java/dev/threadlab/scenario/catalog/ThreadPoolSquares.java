@@ -60,6 +60,9 @@ public final class ThreadPoolSquares implements Scenario {
                 results.add(f.get()); // in the order submitted, whichever finished first
             }
         } catch (ExecutionException e) {
+            if (ctx.stopping()) {
+                throw new InterruptedException("stopped"); // the stop's shutdownNow interrupted the task: not a failure
+            }
             throw new IllegalStateException("a task failed", e.getCause());
         } finally {
             pool.shutdown();
