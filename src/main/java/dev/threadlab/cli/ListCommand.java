@@ -33,6 +33,7 @@ public final class ListCommand implements Callable<Integer> {
         for (ScenarioEntry e : all.entries()) {
             out.printf("%-" + width + "s%s%n", e.id(), e.title());
             if (params) {
+                out.printf("    type: %s%n", e.type().name());
                 int pw = e.type().params().stream().mapToInt(p -> p.name().length()).max().orElse(0) + 2;
                 for (Map.Entry<String, Object> v : e.params().asMap().entrySet()) {
                     ParamSpec p = e.type().param(v.getKey()).orElseThrow();

@@ -199,9 +199,9 @@ public final class Sampler implements AutoCloseable {
     @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+
     private static ThreadSample fromThread(Thread t) {
         // Read once: the thread may start or end while we look.
+        // A thread that started or ended between the JVM's list and now: its cause follows its state.
         Thread.State state = t.getState();
-        Cause cause = state == Thread.State.NEW ? Cause.NEW
-                : state == Thread.State.TERMINATED ? Cause.TERMINATED : Cause.RUNNING;
+        Cause cause = Cause.of(state, false, null);
         return new ThreadSample(t.getId(), t.getName(), state, cause, t.isDaemon(), true, null, -1, null, 0, -1, 0,
                 -1, 0, 0, -1, -1);
     }

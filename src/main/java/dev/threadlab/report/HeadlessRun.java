@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeadlessRun {
     /** How long a stopped scenario gets to end before the summary reports what was left. */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(6); // a run's own clean-up may take 2 s + 2 s
 
     private final Watched run;
     private final Sampler sampler;
@@ -47,13 +47,16 @@ public final class HeadlessRun {
             long next = start;
             Snapshot last = null;
             while (true) {
+                // Asked before the tick: if the run ends in between, this tick still shows it running
+                // and the next (taken after the end) is the last.
+                boolean ended = run.hasEnded();
                 Snapshot taken = tick();
                 if (taken == null) {
                     break; // the link to a watched JVM dropped: the summary says so
                 }
                 last = taken;
                 out.snapshot(last);
-                if (run.hasEnded()) {
+                if (ended) {
                     break;
                 }
                 long now = System.nanoTime();
