@@ -63,9 +63,13 @@ class WatchIT {
 
     /** A child JVM with threads in known states, once they are all in place. */
     private Process target(String... jvmArgs) throws IOException {
+        return child("dev.threadlab.target.StatesTarget", jvmArgs);
+    }
+
+    private Process child(String mainClass, String... jvmArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(List.of(jvmArgs));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.threadlab.target.StatesTarget"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         Path out = dir.resolve("target-" + files++);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         started.add(p);
@@ -269,5 +273,24 @@ class WatchIT {
         assertThat(sample.get("pools").get(0).get("poolSize").asInt()).isEqualTo(3);
         assertThat(sample.get("pools").get(0).get("queued").asInt()).isPositive();
         scenario.destroy();
+    }
+
+    @Test
+    void thePoolsRealServersPublishShowUp() throws Exception {
+        Process servers = child("dev.threadlab.target.ServersTarget");
+        Ran r = threadlab("attach", Long.toString(servers.pid()), "--headless", "--duration", "2s");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> pools = new ArrayList<>();
+        r.lastSample().get("pools").forEach(p -> pools.add(p.get("name").asText()));
+        assertThat(pools).anySatisfy(p -> assertThat(p).startsWith("Tomcat http-nio-"));
+        assertThat(pools).anySatisfy(p -> assertThat(p).startsWith("org.eclipse.jetty.util.thread"));
+        JsonNode jetty = null;
+        for (JsonNode p : r.lastSample().get("pools")) {
+            if (p.get("name").asText().startsWith("org.eclipse.jetty")) {
+                jetty = p;
+            }
+        }
+        assertThat(jetty.get("poolSize").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(jetty.get("largest").asInt()).as("Jetty's max threads").isEqualTo(16);
     }
 }
