@@ -1,8 +1,5 @@
 package dev.threadlab.bench;
 
-import dev.threadlab.probe.LockNames;
-import dev.threadlab.probe.OutputLine;
-import dev.threadlab.probe.PoolSample;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.SampleSource;
 import dev.threadlab.probe.Sampler;
@@ -12,7 +9,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -131,26 +127,6 @@ public class SamplerTickBenchmark {
         @Override
         public List<Thread> ownThreads() {
             return threads;
-        }
-
-        @Override
-        public LockNames lockNames() {
-            return LockNames.PLAIN;
-        }
-
-        @Override
-        public Map<String, Number> counters() {
-            return Map.of();
-        }
-
-        @Override
-        public List<PoolSample> pools() {
-            return List.of();
-        }
-
-        @Override
-        public List<OutputLine> drainOutput() {
-            return List.of();
         }
 
         @Override

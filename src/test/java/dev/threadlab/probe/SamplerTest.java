@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
@@ -298,21 +297,6 @@ class SamplerTest {
         @Override
         public LockNames lockNames() {
             return names;
-        }
-
-        @Override
-        public Map<String, Number> counters() {
-            return Map.of();
-        }
-
-        @Override
-        public List<PoolSample> pools() {
-            return List.of();
-        }
-
-        @Override
-        public List<OutputLine> drainOutput() {
-            return List.of();
         }
 
         @Override

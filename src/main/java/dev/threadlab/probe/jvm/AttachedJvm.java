@@ -1,7 +1,5 @@
 package dev.threadlab.probe.jvm;
 
-import dev.threadlab.probe.LockNames;
-import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.Watched;
@@ -49,16 +47,6 @@ public final class AttachedJvm implements Watched {
     }
 
     @Override
-    public List<Thread> ownThreads() {
-        return List.of();
-    }
-
-    @Override
-    public LockNames lockNames() {
-        return source.lockNames();
-    }
-
-    @Override
     public Map<String, Number> counters() {
         return source.counters();
     }
@@ -66,11 +54,6 @@ public final class AttachedJvm implements Watched {
     @Override
     public List<PoolSample> pools() {
         return source.pools();
-    }
-
-    @Override
-    public List<OutputLine> drainOutput() {
-        return List.of();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.threadlab.probe.jvm;
 
-import dev.threadlab.probe.LockNames;
-import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.SampleSource;
@@ -57,16 +55,6 @@ public final class RemoteSource implements SampleSource {
     }
 
     @Override
-    public List<Thread> ownThreads() {
-        return List.of();
-    }
-
-    @Override
-    public LockNames lockNames() {
-        return LockNames.PLAIN;
-    }
-
-    @Override
     public Map<String, Number> counters() {
         read();
         return counters;
@@ -78,11 +66,6 @@ public final class RemoteSource implements SampleSource {
             read();
         }
         return pools;
-    }
-
-    @Override
-    public List<OutputLine> drainOutput() {
-        return List.of();
     }
 
     @Override
