@@ -1,6 +1,6 @@
 package dev.threadlab.cli;
 
-import dev.threadlab.config.Durations;
+import dev.threadlab.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

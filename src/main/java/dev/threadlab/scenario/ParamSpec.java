@@ -1,6 +1,6 @@
 package dev.threadlab.scenario;
 
-import dev.threadlab.config.Durations;
+import dev.threadlab.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.threadlab.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.threadlab.config.ConfigError;
-import dev.threadlab.config.Durations;
+import dev.threadlab.Durations;
 import dev.threadlab.scenario.ParamSpec;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;

@@ -2,7 +2,7 @@ package dev.threadlab.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.threadlab.config.Durations;
+import dev.threadlab.Durations;
 import dev.threadlab.probe.ThreadSample;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;

@@ -1,6 +1,6 @@
 package dev.threadlab.ui.panes;
 
-import dev.threadlab.config.Durations;
+import dev.threadlab.Durations;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.Snapshot;
 import dev.threadlab.ui.Canvas;

@@ -1,4 +1,4 @@
-package dev.threadlab.config;
+package dev.threadlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

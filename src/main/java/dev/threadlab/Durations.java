@@ -1,4 +1,4 @@
-package dev.threadlab.config;
+package dev.threadlab;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
