@@ -159,4 +159,22 @@ class DashboardIT {
             quitsCleanly(t);
         }
     }
+
+    @Test
+    void watchingAJvmThatGoesAwayShowsABannerAndQuitsClean() throws Exception {
+        Path out = dir.resolve("target.out");
+        Process target = new ProcessBuilder(Tmux.JAVA, "-cp", System.getProperty("java.class.path"),
+                "dev.threadlab.target.StatesTarget").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try (Tmux t = new Tmux(dir, 100, 30, "xterm-256color")) {
+            await().atMost(SHOWS_UP).until(() -> java.nio.file.Files.readString(out).contains("ready"));
+            t.runThreadlab("attach " + target.pid());
+            String screen = awaitScreen(t, "watching pid " + target.pid(), "sync-deadlock-1 holds", "DEADLOCK");
+            assertThat(screen).contains("JVM threads");
+            target.destroyForcibly();
+            awaitScreen(t, "connection lost");
+            quitsCleanly(t);
+        } finally {
+            target.destroyForcibly();
+        }
+    }
 }
