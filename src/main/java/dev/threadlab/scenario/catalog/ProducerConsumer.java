@@ -28,10 +28,10 @@ public final class ProducerConsumer implements Scenario {
             ParamSpec.integer("items", 40, 1, 100_000_000, "items made in all, shared among the producers"),
             ParamSpec.duration("produceTime", Duration.ofMillis(50), Duration.ofMinutes(1),
                     "time a producer takes to make one item; 0 runs flat out"),
-            ParamSpec.duration("consumeTime", Duration.ofMillis(300), Duration.ofMinutes(1),
+            ParamSpec.duration("consumeTime", Duration.ofMillis(400), Duration.ofMinutes(1),
                     "time a consumer takes to use one item; 0 runs flat out"),
             ParamSpec.integer("burst", 10, 1, 100_000_000, "items a producer makes before it rests"),
-            ParamSpec.duration("rest", Duration.ofSeconds(2), Duration.ofMinutes(1),
+            ParamSpec.duration("rest", Duration.ofSeconds(3), Duration.ofMinutes(1),
                     "a producer's rest after each burst, while the consumers empty the buffer")),
             ProducerConsumer::new);
 
