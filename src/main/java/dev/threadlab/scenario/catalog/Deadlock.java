@@ -54,7 +54,7 @@ public final class Deadlock implements Scenario {
         AtomicInteger holding = new AtomicInteger();
         AtomicInteger wanting = new AtomicInteger();
         ctx.counter("holdingOne", holding::get);
-        ctx.counter("waitingForOther", wanting::get);
+        ctx.counter("waiting", wanting::get); // for the lock the other holds
         AtomicInteger freed = new AtomicInteger(); // workers that have ended: 2 after a stop, 0 with monitors
         ctx.counter("freed", freed::get);
 

@@ -197,7 +197,7 @@ public final class ProducerConsumer implements Scenario {
         }
         // Items are 0..items-1: each used exactly once, the count and the sum both come out right.
         long expectedSum = (long) items * (items - 1) / 2;
-        ctx.result("everyItemUsedOnce", consumed.get() == items && sumUsed.get() == expectedSum);
+        ctx.result("allUsedOnce", consumed.get() == items && sumUsed.get() == expectedSum);
         ctx.print("made " + produced.get() + ", used " + consumed.get() + "; the buffer never held more than "
                 + buffer.maxDepth() + " of " + capacity);
     }

@@ -89,7 +89,7 @@ public final class ThreadsVsProcesses implements Scenario {
         List<Thread> team = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             int slot = i;
-            team.add(ctx.newThread("thread-worker-" + (i + 1), () -> {
+            team.add(ctx.newThread("thread-" + (i + 1), () -> {
                 running[slot] = System.nanoTime();
                 alive.incrementAndGet();
                 try {
@@ -154,8 +154,8 @@ public final class ThreadsVsProcesses implements Scenario {
             children.add(p);
             alive.incrementAndGet();
             p.onExit().thenRun(alive::decrementAndGet);
-            String name = "process-worker-" + (i + 1);
-            Thread reader = ctx.newThread(name + "-output", () -> {
+            String name = "process-" + (i + 1);
+            Thread reader = ctx.newThread("proc-" + (i + 1) + "-output", () -> {
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {

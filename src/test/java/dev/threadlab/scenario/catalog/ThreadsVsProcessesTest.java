@@ -38,7 +38,7 @@ class ThreadsVsProcessesTest {
         // A JVM's resident set is tens of MB; a thread adds at most a few MB to ours.
         assertThat(processes.get("memoryKbPerWorker").asLong()).isGreaterThan(10_000);
         assertThat(threads.get("memoryKbPerWorker").asLong()).isBetween(0L, 5_000L);
-        assertThat(r.threadsNamed("thread-worker-1")).isNotEmpty();
+        assertThat(r.threadsNamed("thread-1")).isNotEmpty();
     }
 
     @Test
