@@ -135,6 +135,13 @@ public final class ScenarioContext {
         return s;
     }
 
+    /** A {@link java.util.concurrent.CountDownLatch} the panes call {@code CountDownLatch 'name'}. */
+    public NamedLatch newLatch(String name, int count) {
+        NamedLatch latch = new NamedLatch(name, count);
+        locks.byQueue(latch.toString(), latch::waiters);
+        return latch;
+    }
+
     /** Names a lock-like object whose waiters the JVM reports by a hidden inner object. */
     public void nameByQueue(String display, Supplier<java.util.Collection<Thread>> waiters) {
         locks.byQueue(display, waiters);
