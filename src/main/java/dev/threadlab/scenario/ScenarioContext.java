@@ -142,6 +142,11 @@ public final class ScenarioContext {
         return latch;
     }
 
+    /** Names an object threads park or wait on directly (a Future, say): the panes show {@code display}. */
+    public void nameObject(Object waitedOn, String display) {
+        locks.byIdentity(waitedOn, display);
+    }
+
     /** Names a lock-like object whose waiters the JVM reports by a hidden inner object. */
     public void nameByQueue(String display, Supplier<java.util.Collection<Thread>> waiters) {
         locks.byQueue(display, waiters);
