@@ -61,7 +61,7 @@ public final class Deadlock implements Scenario {
         ctx.step("create worker-1 and worker-2");
         Thread w1 = worker(ctx, "worker-1", a, "A", b, "B", bothHoldOne, holding, wanting, freed);
         Thread w2 = worker(ctx, "worker-2", b, "B", a, "A", bothHoldOne, holding, wanting, freed);
-        ctx.print("worker-1 will take A then B; worker-2 will take B then A");
+        ctx.print("worker-1: A then B; worker-2: B then A");
         ctx.step("start worker-1");
         w1.start();
         ctx.step("start worker-2");
@@ -126,7 +126,7 @@ public final class Deadlock implements Scenario {
                         wanting.incrementAndGet();
                         try {
                             // Reached after a stop when the other worker, interrupted first, let go of its lock.
-                            second.hold(() -> ctx.print("took " + secondName + ", let go by the other after the stop"));
+                            second.hold(() -> ctx.print("took " + secondName + " once the other let go"));
                         } finally {
                             wanting.decrementAndGet();
                         }
@@ -135,7 +135,7 @@ public final class Deadlock implements Scenario {
                     }
                 });
             } catch (InterruptedException e) {
-                ctx.print("interrupted while waiting: gives up and lets go of " + firstName);
+                ctx.print("interrupted: lets go of " + firstName);
             } finally {
                 freed.incrementAndGet(); // ended: by the interrupt, or with the lock the other gave up
             }
