@@ -111,6 +111,7 @@ public final class ScenarioContext {
     public NamedLock newLock(String name, boolean fair) {
         NamedLock lock = new NamedLock(name, fair);
         locks.byQueue(lock.toString(), lock::waiters);
+        locks.byOwner(lock.toString(), lock.syncClass(), lock::owner);
         return lock;
     }
 
