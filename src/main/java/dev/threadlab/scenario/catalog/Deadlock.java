@@ -51,6 +51,8 @@ public final class Deadlock implements Scenario {
         Lock a = lock(ctx, "A");
         Lock b = lock(ctx, "B");
         CountDownLatch bothHoldOne = new CountDownLatch(2);
+        // In step mode main's "start worker-2" comes before either worker's first lock, every run.
+        CountDownLatch bothStarted = ctx.newLatch("both started", 1);
         AtomicInteger holding = new AtomicInteger();
         AtomicInteger wanting = new AtomicInteger();
         ctx.counter("holdingOne", holding::get);
@@ -59,13 +61,14 @@ public final class Deadlock implements Scenario {
         ctx.counter("freed", freed::get);
 
         ctx.step("create worker-1 and worker-2");
-        Thread w1 = worker(ctx, "worker-1", a, "A", b, "B", bothHoldOne, holding, wanting, freed);
-        Thread w2 = worker(ctx, "worker-2", b, "B", a, "A", bothHoldOne, holding, wanting, freed);
+        Thread w1 = worker(ctx, "worker-1", a, "A", b, "B", bothStarted, bothHoldOne, holding, wanting, freed);
+        Thread w2 = worker(ctx, "worker-2", b, "B", a, "A", bothStarted, bothHoldOne, holding, wanting, freed);
         ctx.print("worker-1: A then B; worker-2: B then A");
         ctx.step("start worker-1");
         w1.start();
         ctx.step("start worker-2");
         w2.start();
+        bothStarted.countDown();
         try {
             // Runs until stopped: main waits here while the two workers wait for each other.
             w1.join();
@@ -109,10 +112,11 @@ public final class Deadlock implements Scenario {
     }
 
     private Thread worker(ScenarioContext ctx, String name, Lock first, String firstName, Lock second,
-            String secondName, CountDownLatch bothHoldOne, AtomicInteger holding, AtomicInteger wanting,
-            AtomicInteger freed) {
+            String secondName, CountDownLatch bothStarted, CountDownLatch bothHoldOne, AtomicInteger holding,
+            AtomicInteger wanting, AtomicInteger freed) {
         Runnable body = () -> {
             try {
+                bothStarted.await();
                 ctx.step("take lock " + firstName);
                 first.hold(() -> {
                     holding.incrementAndGet();
