@@ -44,7 +44,10 @@ class DemoIT {
     }
 
     /** A promise about a demo's screen at some point of its cast. */
-    record Promise(String what, Predicate<JsonNode> upTo, Predicate<String> screen) {
+    record Promise(String what, Predicate<JsonNode> upTo, Predicate<String> screen, boolean colours) {
+        Promise(String what, Predicate<JsonNode> upTo, Predicate<String> screen) {
+            this(what, upTo, screen, false);
+        }
     }
 
     static Stream<Arguments> demos() {
@@ -64,7 +67,57 @@ class DemoIT {
                                 s -> s.contains("lock=synchronized") && lost(s) == 0))),
                 Arguments.of("pool", List.of(
                         new Promise("results in order", before("Now 30 tasks"), s -> s.contains("[1, 4, 9, 16, 25]")),
-                        new Promise("30 tasks done", all(), s -> s.contains("completed") && s.contains("30")))));
+                        new Promise("30 tasks done", all(), s -> s.contains("completed") && s.contains("30")))),
+                Arguments.of("deadlock", List.of(
+                        new Promise("the cycle is named before the stop", before("s stops the run"),
+                                s -> s.contains("DEADLOCK") && s.contains("worker-1 holds A, wants B")
+                                        && s.contains("worker-2 holds B, wants A")),
+                        new Promise("the stop frees both workers", before("With synchronized"),
+                                s -> s.contains("stopped") && number(s, "freed") == 2),
+                        new Promise("monitors stay blocked after the stop", all(),
+                                s -> s.contains("lock=synchronized") && s.contains("BLOCKED") && number(s, "freed") == 0))),
+                Arguments.of("producer-consumer", List.of(
+                        new Promise("producers waited on a full buffer", before("Producers rest"),
+                                s -> timelineWaits(s, "producer-") && number(s, "maxDepth") == 5),
+                        new Promise("consumers waited on an empty one; every item used", all(),
+                                s -> timelineWaits(s, "consumer-") && number(s, "consumed") == 40
+                                        && number(s, "maxDepth") == 5))),
+                Arguments.of("semaphore", List.of(
+                        new Promise("others wait on the semaphore", before("One out lets"),
+                                s -> s.contains("Semaphore 'permits'") && number(s, "inside") <= 2),
+                        new Promise("never more inside than two permits", before("Now three permits"),
+                                s -> number(s, "maxConcurrent") == 2 && number(s, "entries") == 12),
+                        new Promise("three with three permits", all(),
+                                s -> s.contains("permits=3") && number(s, "maxConcurrent") == 3))),
+                Arguments.of("cpu", List.of(
+                        new Promise("two threads, no GIL: speedup near 2", before("Now CPython's way"),
+                                s -> s.contains("false") && decimal(s, "speedup") >= 1.3),
+                        new Promise("with the GIL: speedup near 1", all(),
+                                s -> s.contains("cpu-bound-gil") && decimal(s, "speedup") >= 0.6
+                                        && decimal(s, "speedup") <= 1.3))),
+                Arguments.of("io", List.of(
+                        new Promise("the waiting client is RUNNABLE, in blue, at no CPU", before("Then four clients"),
+                                s -> Pattern.compile("client +\\u001b\\[38;5;39mRUNNABLE +\\u001b\\[39m +[0-9]\\.")
+                                        .matcher(s).find(), true),
+                        new Promise("four clients: speedup at least 3", all(),
+                                s -> number(s, "answered") == 16 && decimal(s, "speedup") >= 3.0))));
+    }
+
+    /** A timeline row of a thread whose name starts with {@code prefix} has a W in it. */
+    private static boolean timelineWaits(String screen, String prefix) {
+        return Pattern.compile("(?m)" + Pattern.quote(prefix) + "\\d +[nRBWST.]*W[nRBWST.]*\u2502").matcher(screen).find();
+    }
+
+    /** The first whole number after {@code name} (a counter's value), or -1. */
+    private static long number(String screen, String name) {
+        Matcher m = Pattern.compile(Pattern.quote(name) + "\\s+([\\d,]+)\\b").matcher(screen);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
+    }
+
+    /** The first decimal after {@code name}, or NaN. */
+    private static double decimal(String screen, String name) {
+        Matcher m = Pattern.compile(Pattern.quote(name) + "\\s+(\\d+\\.\\d+)").matcher(screen);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static Predicate<JsonNode> all() {
@@ -112,14 +165,14 @@ class DemoIT {
         }
         assertThat(last).as("length").isBetween(3.0, 45.0);
         for (Promise promise : promises) {
-            String screen = replay(events, promise.upTo(), name);
+            String screen = replay(events, promise.upTo(), name, promise.colours());
             assertThat(promise.screen().test(screen)).as(name + ": " + promise.what() + "\n" + screen).isTrue();
         }
     }
 
-    /** The screen after the cast's output up to a point, replayed into a real terminal (tmux) of its size. */
-    private static String replay(List<JsonNode> events, Predicate<JsonNode> upTo, String name) throws IOException,
-            InterruptedException {
+    /** The screen after the cast's output up to a point, replayed into a real terminal (tmux) of its size (with its colours' escapes if asked). */
+    private static String replay(List<JsonNode> events, Predicate<JsonNode> upTo, String name, boolean colours)
+            throws IOException, InterruptedException {
         StringBuilder out = new StringBuilder();
         for (JsonNode e : events) {
             String data = e.get(2).asText();
@@ -144,7 +197,7 @@ class DemoIT {
                 seen[0] = now;
                 return settled;
             });
-            return seen[0];
+            return colours ? run("tmux", "-L", socket, "capture-pane", "-p", "-e") : seen[0];
         } finally {
             run("tmux", "-L", socket, "kill-server");
         }

@@ -18,7 +18,12 @@ public final class LockRegistry implements LockNames {
     private final Map<String, String> byJvmName = new ConcurrentHashMap<>();
     private final List<Queued> queued = new CopyOnWriteArrayList<>();
 
+    private final List<Owned> owned = new CopyOnWriteArrayList<>();
+
     private record Queued(String display, Supplier<Collection<Thread>> waiters) {
+    }
+
+    private record Owned(String display, String syncClass, Supplier<Thread> owner) {
     }
 
     /** The name {@code ThreadInfo.getLockName()} gives an object a thread waits on directly. */
@@ -32,6 +37,15 @@ public final class LockRegistry implements LockNames {
 
     public void byQueue(String display, Supplier<Collection<Thread>> waiters) {
         queued.add(new Queued(display, waiters));
+    }
+
+    /**
+     * A lock that may be handed to its waiter between the sample and the lookup (a GIL passed on
+     * every few ms): when no queue holds the waiter, the one lock of that sync class it now owns is
+     * the one it waited for. Two such locks owned at once are ambiguous, and left unnamed.
+     */
+    public void byOwner(String display, String syncClass, Supplier<Thread> owner) {
+        owned.add(new Owned(display, syncClass, owner));
     }
 
     @Override
@@ -48,6 +62,20 @@ public final class LockRegistry implements LockNames {
                     return q.display();
                 }
             }
+        }
+        String ownedNow = null;
+        for (Owned o : owned) {
+            Thread t = o.owner().get();
+            if (t != null && t.getId() == waiterId && jvmLockName.startsWith(o.syncClass() + '@')) {
+                if (ownedNow != null) {
+                    return LockNames.shortName(jvmLockName);
+                }
+                ownedNow = o.display();
+            }
+        }
+        if (ownedNow != null) {
+            byJvmName.put(jvmLockName, ownedNow);
+            return ownedNow;
         }
         return LockNames.shortName(jvmLockName);
     }

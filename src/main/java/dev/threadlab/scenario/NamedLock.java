@@ -26,6 +26,16 @@ public final class NamedLock extends ReentrantLock {
         return getQueuedThreads();
     }
 
+    /** The thread that holds it now, or null. */
+    Thread owner() {
+        return getOwner();
+    }
+
+    /** The class of the hidden sync object the JVM names when a thread waits for this lock. */
+    String syncClass() {
+        return ReentrantLock.class.getName() + (isFair() ? "$FairSync" : "$NonfairSync");
+    }
+
     @Override
     public String toString() {
         return "ReentrantLock '" + lockName + "'";

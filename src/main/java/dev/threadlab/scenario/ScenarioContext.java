@@ -111,6 +111,7 @@ public final class ScenarioContext {
     public NamedLock newLock(String name, boolean fair) {
         NamedLock lock = new NamedLock(name, fair);
         locks.byQueue(lock.toString(), lock::waiters);
+        locks.byOwner(lock.toString(), lock.syncClass(), lock::owner);
         return lock;
     }
 
@@ -133,6 +134,18 @@ public final class ScenarioContext {
         NamedSemaphore s = new NamedSemaphore(name, permits, fair);
         locks.byQueue(s.toString(), s::waiters);
         return s;
+    }
+
+    /** A {@link java.util.concurrent.CountDownLatch} the panes call {@code CountDownLatch 'name'}. */
+    public NamedLatch newLatch(String name, int count) {
+        NamedLatch latch = new NamedLatch(name, count);
+        locks.byQueue(latch.toString(), latch::waiters);
+        return latch;
+    }
+
+    /** Names an object threads park or wait on directly (a Future, say): the panes show {@code display}. */
+    public void nameObject(Object waitedOn, String display) {
+        locks.byIdentity(waitedOn, display);
     }
 
     /** Names a lock-like object whose waiters the JVM reports by a hidden inner object. */

@@ -166,6 +166,16 @@ class SamplerTest {
     }
 
     @Test
+    void aThreadAwaitingANamedLatchNamesIt() throws InterruptedException {
+        CountDownLatch release = NamedLockProbe.latch("release", 1, names);
+        Thread waiter = start("waiter", () -> awaitQuietly(release));
+        ThreadSample s = awaitState(waiter, Thread.State.WAITING);
+        assertThat(s.cause()).isEqualTo(Cause.PARKED);
+        assertThat(s.lock()).isEqualTo("CountDownLatch 'release'");
+        release.countDown();
+    }
+
+    @Test
     void aThreadParkedOnAReentrantLockNamesTheLockAndItsOwner() throws InterruptedException {
         NamedLockProbe lock = NamedLockProbe.create("L", names);
         CountDownLatch held = new CountDownLatch(1);

@@ -7,4 +7,11 @@ public record NamedLockProbe(NamedLock lock) {
         registry.byQueue(lock.toString(), lock::waiters);
         return new NamedLockProbe(lock);
     }
+
+    /** A {@link NamedLatch} registered the way a scenario context registers it. */
+    public static NamedLatch latch(String name, int count, LockRegistry registry) {
+        NamedLatch latch = new NamedLatch(name, count);
+        registry.byQueue(latch.toString(), latch::waiters);
+        return latch;
+    }
 }

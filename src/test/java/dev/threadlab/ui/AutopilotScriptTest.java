@@ -93,6 +93,10 @@ class AutopilotScriptTest {
                 AutopilotScript s = AutopilotScript.load(p, ScreenFixture.CATALOG.get(id), ScreenFixture.CATALOG);
                 assertThat(s.longest()).as(name + " ends in time").isLessThanOrEqualTo(Duration.ofSeconds(40));
                 assertThat(s.steps()).as(name + " ends by itself").last().isInstanceOf(AutopilotScript.Quit.class);
+                // The caption line is 80 columns at 80x24, less a margin each side: longer is cut with an ellipsis.
+                assertThat(s.steps()).filteredOn(AutopilotScript.Caption.class::isInstance)
+                        .extracting(c -> ((AutopilotScript.Caption) c).text())
+                        .as(name + ": captions read whole at 80x24").allSatisfy(c -> assertThat(c).hasSizeLessThanOrEqualTo(78));
             }
         }
     }

@@ -60,7 +60,7 @@ public final class CpuBound implements Scenario {
         long[] threadedNanos = {-1};
         ctx.counter("cores", () -> Runtime.getRuntime().availableProcessors());
         ctx.counter("threads", () -> threads);
-        ctx.counter("progressPercent", () -> Math.min(200, done.get() * 100 / Math.max(1, steps)));
+        ctx.counter("percentDone", () -> Math.min(100, done.get() * 100 / Math.max(1, steps))); // of the run going on
         ctx.counter("singleMs", () -> singleNanos[0] < 0 ? null : singleNanos[0] / 1_000_000);
         ctx.counter("threadedMs", () -> threadedNanos[0] < 0 ? null : threadedNanos[0] / 1_000_000);
         ctx.counter("speedup", () -> singleNanos[0] < 0 || threadedNanos[0] <= 0 ? null
@@ -74,6 +74,7 @@ public final class CpuBound implements Scenario {
         singleNanos[0] = timed(ctx, "single", 1, lock, handovers, done);
         ctx.print(String.format(Locale.ROOT, "1 thread: %,d ms", singleNanos[0] / 1_000_000));
         ctx.pause(pace);
+        done.set(0);
         ctx.step(threads + " threads share the same work");
         threadedNanos[0] = timed(ctx, "cpu", threads, lock, handovers, done);
         double speedup = singleNanos[0] / (double) threadedNanos[0];

@@ -75,6 +75,8 @@ public final class DaemonThreads implements Scenario {
                     } else if (line.startsWith("main: started")) {
                         worker.start(); // the mirrors start with the child's threads
                         daemon.start();
+                    } else if (line.startsWith("jvm: ")) {
+                        daemon.interrupt(); // the child's JVM is exiting: its daemon ends now, so does the mirror
                     }
                 }
             } catch (IOException e) {

@@ -51,21 +51,24 @@ public final class Deadlock implements Scenario {
         Lock a = lock(ctx, "A");
         Lock b = lock(ctx, "B");
         CountDownLatch bothHoldOne = new CountDownLatch(2);
+        // In step mode main's "start worker-2" comes before either worker's first lock, every run.
+        CountDownLatch bothStarted = ctx.newLatch("both started", 1);
         AtomicInteger holding = new AtomicInteger();
         AtomicInteger wanting = new AtomicInteger();
         ctx.counter("holdingOne", holding::get);
-        ctx.counter("waitingForOther", wanting::get);
+        ctx.counter("waiting", wanting::get); // for the lock the other holds
         AtomicInteger freed = new AtomicInteger(); // workers that have ended: 2 after a stop, 0 with monitors
         ctx.counter("freed", freed::get);
 
         ctx.step("create worker-1 and worker-2");
-        Thread w1 = worker(ctx, "worker-1", a, "A", b, "B", bothHoldOne, holding, wanting, freed);
-        Thread w2 = worker(ctx, "worker-2", b, "B", a, "A", bothHoldOne, holding, wanting, freed);
-        ctx.print("worker-1 will take A then B; worker-2 will take B then A");
+        Thread w1 = worker(ctx, "worker-1", a, "A", b, "B", bothStarted, bothHoldOne, holding, wanting, freed);
+        Thread w2 = worker(ctx, "worker-2", b, "B", a, "A", bothStarted, bothHoldOne, holding, wanting, freed);
+        ctx.print("worker-1: A then B; worker-2: B then A");
         ctx.step("start worker-1");
         w1.start();
         ctx.step("start worker-2");
         w2.start();
+        bothStarted.countDown();
         try {
             // Runs until stopped: main waits here while the two workers wait for each other.
             w1.join();
@@ -109,10 +112,11 @@ public final class Deadlock implements Scenario {
     }
 
     private Thread worker(ScenarioContext ctx, String name, Lock first, String firstName, Lock second,
-            String secondName, CountDownLatch bothHoldOne, AtomicInteger holding, AtomicInteger wanting,
-            AtomicInteger freed) {
+            String secondName, CountDownLatch bothStarted, CountDownLatch bothHoldOne, AtomicInteger holding,
+            AtomicInteger wanting, AtomicInteger freed) {
         Runnable body = () -> {
             try {
+                bothStarted.await();
                 ctx.step("take lock " + firstName);
                 first.hold(() -> {
                     holding.incrementAndGet();
@@ -126,7 +130,7 @@ public final class Deadlock implements Scenario {
                         wanting.incrementAndGet();
                         try {
                             // Reached after a stop when the other worker, interrupted first, let go of its lock.
-                            second.hold(() -> ctx.print("took " + secondName + ", let go by the other after the stop"));
+                            second.hold(() -> ctx.print("took " + secondName + " once the other let go"));
                         } finally {
                             wanting.decrementAndGet();
                         }
@@ -135,7 +139,7 @@ public final class Deadlock implements Scenario {
                     }
                 });
             } catch (InterruptedException e) {
-                ctx.print("interrupted while waiting: gives up and lets go of " + firstName);
+                ctx.print("interrupted: lets go of " + firstName);
             } finally {
                 freed.incrementAndGet(); // ended: by the interrupt, or with the lock the other gave up
             }

@@ -22,11 +22,12 @@ public final class HelloThread implements Scenario {
         this.pace = p.duration("pace");
     }
 
+    // The output pane is 22 to 28 columns wide at 80x24 and 100x30: lines short enough to read there.
     @Override
     public void run(ScenarioContext ctx) throws InterruptedException {
         ctx.step("create hello");
         Thread hello = ctx.newThread("hello", () -> {
-            ctx.print("hello from thread '" + Thread.currentThread().getName() + "'");
+            ctx.print("hello from a thread");
             Busy.spin(pace); // RUNNABLE: doing work
             try {
                 ctx.step("sleep");
@@ -34,17 +35,17 @@ public final class HelloThread implements Scenario {
             } catch (InterruptedException e) {
                 return;
             }
-            ctx.print("done, returning from run()");
+            ctx.print("done: run() returns");
         });
-        ctx.print("created 'hello': it exists but is NEW until start()");
+        ctx.print("created 'hello': NEW");
         ctx.pause(pace);
 
         ctx.step("start hello");
         hello.start();
-        ctx.print("started 'hello'; main now waits in join()");
+        ctx.print("started 'hello'; joins it");
         ctx.step("join hello");
         hello.join(); // main is WAITING here
-        ctx.print("join() returned: 'hello' is TERMINATED");
+        ctx.print("join() done: TERMINATED");
         ctx.result("joined", !hello.isAlive());
         ctx.pause(pace);
     }

@@ -104,7 +104,7 @@ public final class IoBound implements Scenario {
     /** An accepting thread hands each connection to a pool of named workers, which answer after the delay. */
     private void startServer(ScenarioContext ctx, ServerSocket server) {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, 512, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                ctx.threadFactory("server-worker"));
+                ctx.threadFactory("srv-worker"));
         ctx.pool("server", workers);
         ctx.newThread("server-accept", () -> {
             try {

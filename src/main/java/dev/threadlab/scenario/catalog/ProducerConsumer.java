@@ -28,10 +28,10 @@ public final class ProducerConsumer implements Scenario {
             ParamSpec.integer("items", 40, 1, 100_000_000, "items made in all, shared among the producers"),
             ParamSpec.duration("produceTime", Duration.ofMillis(50), Duration.ofMinutes(1),
                     "time a producer takes to make one item; 0 runs flat out"),
-            ParamSpec.duration("consumeTime", Duration.ofMillis(300), Duration.ofMinutes(1),
+            ParamSpec.duration("consumeTime", Duration.ofMillis(400), Duration.ofMinutes(1),
                     "time a consumer takes to use one item; 0 runs flat out"),
             ParamSpec.integer("burst", 10, 1, 100_000_000, "items a producer makes before it rests"),
-            ParamSpec.duration("rest", Duration.ofSeconds(2), Duration.ofMinutes(1),
+            ParamSpec.duration("rest", Duration.ofSeconds(3), Duration.ofMinutes(1),
                     "a producer's rest after each burst, while the consumers empty the buffer")),
             ProducerConsumer::new);
 
@@ -197,7 +197,7 @@ public final class ProducerConsumer implements Scenario {
         }
         // Items are 0..items-1: each used exactly once, the count and the sum both come out right.
         long expectedSum = (long) items * (items - 1) / 2;
-        ctx.result("everyItemUsedOnce", consumed.get() == items && sumUsed.get() == expectedSum);
+        ctx.result("allUsedOnce", consumed.get() == items && sumUsed.get() == expectedSum);
         ctx.print("made " + produced.get() + ", used " + consumed.get() + "; the buffer never held more than "
                 + buffer.maxDepth() + " of " + capacity);
     }

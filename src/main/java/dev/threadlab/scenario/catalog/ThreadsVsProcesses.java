@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,21 +61,30 @@ public final class ThreadsVsProcesses implements Scenario {
         ctx.counter("sharedCounter", counter::get);
         ctx.counter("threadsAlive", threadsAlive::get);
         ctx.counter("processesAlive", processesAlive::get);
+        // The comparison, on screen as soon as each side has it (the summary has the same in its maps).
+        Map<String, Object> threadsDone = new ConcurrentHashMap<>();
+        Map<String, Object> processesDone = new ConcurrentHashMap<>();
+        ctx.counter("threadStartMs", () -> (Number) threadsDone.get("startupMs"));
+        ctx.counter("procStartMs", () -> (Number) processesDone.get("startupMs"));
+        ctx.counter("threadMemKb", () -> (Number) threadsDone.get("memoryKbPerWorker"));
+        ctx.counter("procMemKb", () -> (Number) processesDone.get("memoryKbPerWorker"));
 
         ctx.step("start " + workers + " threads");
         Map<String, Object> threads = withThreads(ctx, threadsAlive);
+        threadsDone.putAll(threads);
         ctx.result("threads", threads);
         ctx.print(line("threads", threads));
 
-        counter.set(0);
+        // Not reset: the processes each add to a copy of their own, and this one stays where the threads left it.
         ctx.step("start " + workers + " processes");
         Map<String, Object> processes = withProcesses(ctx, processesAlive);
+        processesDone.putAll(processes);
         ctx.result("processes", processes);
         ctx.print(line("processes", processes));
     }
 
     private static String line(String kind, Map<String, Object> r) {
-        return String.format(Locale.ROOT, "%s: %s ms to start each, %,d kB each, shared counter %,d", kind,
+        return String.format(Locale.ROOT, "%s: %s ms to start each, %,d kB each, added to our counter %,d", kind,
                 r.get("startupMs"), (Long) r.get("memoryKbPerWorker"), (Long) r.get("sharedCounter"));
     }
 
@@ -82,14 +92,14 @@ public final class ThreadsVsProcesses implements Scenario {
         long self = ProcessHandle.current().pid();
         long[] startCalled = new long[workers];
         long[] running = new long[workers];
-        CountDownLatch ready = new CountDownLatch(workers);
-        CountDownLatch go = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(workers);
-        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ready = ctx.newLatch("threads up", workers);
+        CountDownLatch go = ctx.newLatch("go", 1);
+        CountDownLatch done = ctx.newLatch("threads done", workers);
+        CountDownLatch release = ctx.newLatch("release", 1);
         List<Thread> team = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             int slot = i;
-            team.add(ctx.newThread("thread-worker-" + (i + 1), () -> {
+            team.add(ctx.newThread("thread-" + (i + 1), () -> {
                 running[slot] = System.nanoTime();
                 alive.incrementAndGet();
                 try {
@@ -136,10 +146,11 @@ public final class ThreadsVsProcesses implements Scenario {
     }
 
     private Map<String, Object> withProcesses(ScenarioContext ctx, AtomicInteger alive) throws InterruptedException {
+        long counterBefore = counter.get();
         long[] startCalled = new long[workers];
         long[] running = new long[workers];
         long[] childCounter = new long[workers];
-        CountDownLatch done = new CountDownLatch(workers);
+        CountDownLatch done = ctx.newLatch("children done", workers);
         List<Process> children = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -154,8 +165,8 @@ public final class ThreadsVsProcesses implements Scenario {
             children.add(p);
             alive.incrementAndGet();
             p.onExit().thenRun(alive::decrementAndGet);
-            String name = "process-worker-" + (i + 1);
-            Thread reader = ctx.newThread(name + "-output", () -> {
+            String name = "process-" + (i + 1);
+            Thread reader = ctx.newThread("proc-" + (i + 1) + "-output", () -> {
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
@@ -208,7 +219,7 @@ public final class ThreadsVsProcesses implements Scenario {
         r.put("startupMs", mean(each));
         r.put("startupMsEach", each);
         r.put("memoryKbPerWorker", rssSum < 0 ? -1L : rssSum / workers);
-        r.put("sharedCounter", counter.get());
+        r.put("sharedCounter", counter.get() - counterBefore); // what the processes added to ours: nothing
         r.put("ownCounters", own);
         r.put("exitCodes", exits);
         return r;

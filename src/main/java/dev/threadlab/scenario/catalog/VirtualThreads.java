@@ -85,7 +85,7 @@ public final class VirtualThreads implements Scenario {
             return n;
         });
 
-        CountDownLatch virtualEnded = new CountDownLatch(virtualThreads);
+        CountDownLatch virtualEnded = ctx.newLatch("virtual threads done", virtualThreads);
         try {
             ctx.step("give " + virtualThreads + " tasks to virtual threads and to a pool of " + platformThreads);
             long start = System.nanoTime();

@@ -28,6 +28,10 @@ class CpuBoundTest {
         assertThat(r.summary().get("gil").asBoolean()).isFalse();
         assertThat(c.get("threadedMs").asLong()).isLessThan(c.get("singleMs").asLong());
         assertThat(c.has("gilHandovers")).isFalse();
+        // Each run counts its own progress from 0 to 100, so the second does not read as 150%.
+        assertThat(r.samples()).allSatisfy(s -> assertThat(s.get("counters").path("percentDone").asLong(0))
+                .isBetween(0L, 100L));
+        assertThat(c.get("percentDone").asLong()).isEqualTo(100);
     }
 
     @Test

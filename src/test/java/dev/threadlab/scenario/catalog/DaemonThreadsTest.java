@@ -36,6 +36,20 @@ class DaemonThreadsTest {
     }
 
     @Test
+    void theMirroredDaemonEndsWhenTheChildsJvmSaysItIsExitingNotAfterItsExit() {
+        Result r = HeadlessHarness.run("daemon-threads", Map.of("steps", "3", "daemonSteps", "8", "pace", "150ms"),
+                Duration.ofMillis(50), Duration.ofSeconds(30));
+        long exiting = r.output().stream().filter(o -> o.get("text").asText().startsWith("child: jvm: "))
+                .findFirst().orElseThrow().get("tMs").asLong();
+        // A JVM takes a few hundred ms to exit; the mirror must not outlive the child's daemon by that much.
+        assertThat(r.samples()).filteredOn(s -> s.get("tMs").asLong() >= exiting + 150).allSatisfy(s ->
+                assertThat(s.get("threads")).noneSatisfy(t -> {
+                    assertThat(t.get("name").asText()).isEqualTo("daemon-worker");
+                    assertThat(t.get("state").asText()).isNotEqualTo("TERMINATED");
+                }));
+    }
+
+    @Test
     void stoppingKillsTheChildJvm() {
         Result r = HeadlessHarness.run("daemon-threads", Map.of("pace", "2s"), Duration.ofMillis(50),
                 Duration.ofMillis(1500));

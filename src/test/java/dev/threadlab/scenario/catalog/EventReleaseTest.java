@@ -19,7 +19,7 @@ class EventReleaseTest {
                 Duration.ofSeconds(20));
         assertThat(r.summary().get("status").asText()).isEqualTo("finished");
         assertThat(r.summary().get("counters").get("released").asInt()).isEqualTo(5);
-        assertThat(r.summary().get("lastWakeAfterSetMs").asDouble()).isBetween(0.0, 1000.0);
+        assertThat(r.summary().get("wokeWithinMs").asDouble()).isBetween(0.0, 1000.0);
 
         List<JsonNode> samples = r.samples();
         int lastAllWaiting = -1;

@@ -33,7 +33,7 @@ class IoBoundTest {
             assertThat(t.get("cause").asText()).isEqualTo("native");
         }));
         assertThat(r.threadsNamed("server-accept")).isNotEmpty();
-        assertThat(r.threadsNamed("server-worker-1")).anySatisfy(t -> assertThat(t.get("cause").asText()).isEqualTo("sleeping"));
+        assertThat(r.threadsNamed("srv-worker-1")).anySatisfy(t -> assertThat(t.get("cause").asText()).isEqualTo("sleeping"));
         assertThat(r.samples()).anySatisfy(s -> assertThat(s.get("pools").path(0).path("name").asText()).isEqualTo("server"));
     }
 

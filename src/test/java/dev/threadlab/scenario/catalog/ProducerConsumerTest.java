@@ -23,7 +23,7 @@ class ProducerConsumerTest {
         assertThat(c.get("consumed").asInt()).isEqualTo(40);
         assertThat(c.get("capacity").asInt()).isEqualTo(5);
         assertThat(c.get("maxDepth").asInt()).isEqualTo(5);
-        assertThat(s.get("everyItemUsedOnce").asBoolean()).isTrue();
+        assertThat(s.get("allUsedOnce").asBoolean()).isTrue();
         assertThat(r.samples()).filteredOn(x -> x.get("pools").size() > 0).allSatisfy(x -> {
             JsonNode gauge = x.get("pools").get(0);
             assertThat(gauge.get("name").asText()).isEqualTo("buffer");
@@ -51,6 +51,6 @@ class ProducerConsumerTest {
         JsonNode c = r.summary().get("counters");
         assertThat(c.get("consumed").asInt()).isEqualTo(50_000);
         assertThat(c.get("maxDepth").asInt()).isBetween(1, 3);
-        assertThat(r.summary().get("everyItemUsedOnce").asBoolean()).isTrue();
+        assertThat(r.summary().get("allUsedOnce").asBoolean()).isTrue();
     }
 }

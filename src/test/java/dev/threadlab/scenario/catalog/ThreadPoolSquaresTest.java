@@ -33,6 +33,12 @@ class ThreadPoolSquaresTest {
         assertThat(last.get("largest").asInt()).isEqualTo(3);
         assertThat(last.get("capacity").asInt()).isEqualTo(-1);
         assertThat(r.statesOf("pool-worker-1")).last().isEqualTo("TERMINATED");
+        // Task 3 is the shortest of the first three: it finishes first, and the results stay in order.
+        List<String> squares = r.output().stream().map(o -> o.get("text").asText())
+                .filter(t -> t.startsWith("square(")).toList();
+        assertThat(squares).hasSize(5).first().isEqualTo("square(3) = 9");
+        assertThat(r.threadsNamed("main")).anySatisfy(t -> assertThat(t.path("lock").asText())
+                .isEqualTo("Future of square(1)"));
     }
 
     @Test

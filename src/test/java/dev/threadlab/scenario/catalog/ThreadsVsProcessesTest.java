@@ -22,7 +22,7 @@ class ThreadsVsProcessesTest {
     @Test
     void threadsShareOneCounterProcessesEachHaveTheirOwnAndCostFarMore() {
         Result r = HeadlessHarness.run("threads-vs-processes", Map.of("workers", "3", "increments", "10000",
-                "hold", "0"), Duration.ofMillis(50), Duration.ofSeconds(60));
+                "hold", "300ms"), Duration.ofMillis(50), Duration.ofSeconds(60));
         JsonNode s = r.summary();
         assertThat(s.get("status").asText()).isEqualTo("finished");
         JsonNode threads = s.get("threads");
@@ -38,7 +38,17 @@ class ThreadsVsProcessesTest {
         // A JVM's resident set is tens of MB; a thread adds at most a few MB to ours.
         assertThat(processes.get("memoryKbPerWorker").asLong()).isGreaterThan(10_000);
         assertThat(threads.get("memoryKbPerWorker").asLong()).isBetween(0L, 5_000L);
-        assertThat(r.threadsNamed("thread-worker-1")).isNotEmpty();
+        assertThat(r.threadsNamed("thread-1")).isNotEmpty();
+        // The comparison is on screen too, and the counter the threads shared is left as they left it.
+        JsonNode c = s.get("counters");
+        assertThat(c.get("sharedCounter").asLong()).isEqualTo(30_000);
+        assertThat(c.get("threadStartMs").asDouble()).isEqualTo(threads.get("startupMs").asDouble());
+        assertThat(c.get("procStartMs").asDouble()).isEqualTo(processes.get("startupMs").asDouble());
+        assertThat(c.get("threadMemKb").asLong()).isEqualTo(threads.get("memoryKbPerWorker").asLong());
+        assertThat(c.get("procMemKb").asLong()).isEqualTo(processes.get("memoryKbPerWorker").asLong());
+        // While held, the threads wait on a latch that has a name.
+        assertThat(r.threadsNamed("thread-1")).anySatisfy(t -> assertThat(t.path("lock").asText())
+                .isEqualTo("CountDownLatch 'release'"));
     }
 
     @Test
