@@ -25,6 +25,7 @@ public enum Action {
     ALL_THREADS("a", "a", "all JVM threads or ours"),
     SORT("o", "o", "sort: name, state, CPU"),
     PICK("p", "p", "pick another scenario"),
+    LESSON("l", "l", "the whole lesson"),
     REDRAW("^L", "^L", "redraw the screen"),
     HELP("? F1", "? F1", "this help"),
     CLOSE("Esc", "Esc", "close overlay/filter"),

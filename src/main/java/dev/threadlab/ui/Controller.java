@@ -65,8 +65,8 @@ final class Controller {
             return;
         }
         switch (view.overlay) {
-            case HELP -> {
-                view.overlay = Overlay.NONE; // any key closes the help; only Ctrl-C also quits
+            case HELP, LESSON -> {
+                view.overlay = Overlay.NONE; // any key closes it; only Ctrl-C also quits
                 quit = a == Action.QUIT && key.isCtrlDown();
                 return;
             }
@@ -132,6 +132,7 @@ final class Controller {
             case PICK -> openPicker();
             case REDRAW -> redraw = true;
             case HELP -> view.overlay = Overlay.HELP;
+            case LESSON -> view.overlay = Overlay.LESSON;
             case CLOSE -> view.filter = "";
         }
     }

@@ -249,6 +249,10 @@ public final class Dashboard {
             deadlockShown = false;
         }
         Snapshot s = sampled.snapshot();
+        Snapshot before = history.latest();
+        if (before != null && before.run().status().ended() && s.run().status().ended()) {
+            return; // the run is over and its picture with it: the timeline holds still
+        }
         history.record(s);
         if (!s.deadlocked().isEmpty() && !deadlockShown) {
             deadlockShown = true;

@@ -12,6 +12,17 @@ public record Glyphs(char topLeft, char topRight, char bottomLeft, char bottomRi
     public static final Glyphs ASCII = new Glyphs('+', '+', '+', '+', '-', '|', ">", "#", "=", ">", "^", "v",
             "-", "~", "_.-=+*#@", "Enter", "Tab", "Space", "Up/Dn", "->");
 
+    /**
+     * Cuts a name in its middle, so names that differ at their end stay apart ({@code srv-w…-12}).
+     */
+    public String fitName(String s, int width) {
+        if (s.length() <= width || width <= ellipsis.length() + 2) {
+            return fit(s, width);
+        }
+        int tail = Math.min(4, (width - ellipsis.length()) / 2);
+        return s.substring(0, width - ellipsis.length() - tail) + ellipsis + s.substring(s.length() - tail);
+    }
+
     /** Cuts {@code s} to {@code width} cells, marking the cut. */
     public String fit(String s, int width) {
         if (width <= 0) {

@@ -52,6 +52,7 @@ public final class KeyMap {
             case 'a' -> Action.ALL_THREADS;
             case 'o' -> Action.SORT;
             case 'p' -> Action.PICK;
+            case 'l' -> Action.LESSON;
             case '?', 'h' -> Action.HELP;
             case 'q', 'Q' -> Action.QUIT;
             default -> null;

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.ToIntBiFunction;
 
 /**
  * Where each pane goes for a terminal size. Threads span the top; below, the timeline on the left
@@ -26,9 +26,9 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
     static final List<Focus> SIDE = List.of(Focus.COUNTERS, Focus.LOCKS, Focus.POOLS, Focus.OUTPUT);
 
     /**
-     * @param preferred rows of content a pane would like (inside its box)
+     * @param preferred rows of content a pane would like (inside its box) at a given inner width
      */
-    public static Layout of(int width, int height, ViewState view, ToIntFunction<Focus> preferred) {
+    public static Layout of(int width, int height, ViewState view, ToIntBiFunction<Focus, Integer> preferred) {
         Rect screen = new Rect(0, 0, width, height);
         Map<Focus, Rect> panes = new EnumMap<>(Focus.class);
         Set<Focus> folded = EnumSet.noneOf(Focus.class);
@@ -43,7 +43,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
         int bodyTop = 1;
         int bodyHeight = lesson.row() - bodyTop;
 
-        int threadsWanted = preferred.applyAsInt(Focus.THREADS) + 2;
+        int threadsWanted = preferred.applyAsInt(Focus.THREADS, width - 2) + 2;
         int threadsHeight = clamp(threadsWanted, 5, Math.max(5, bodyHeight * 45 / 100));
         panes.put(Focus.THREADS, new Rect(0, bodyTop, width, threadsHeight));
         Rect bottom = new Rect(0, bodyTop + threadsHeight, width, bodyHeight - threadsHeight);
@@ -60,34 +60,59 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
         return new Layout(Mode.FULL, screen, header, footer, lesson, panes, folded);
     }
 
-    /** Stacks the side panes in {@code area}: all open if they fit, else the chosen one open and the rest folded. */
-    private static void side(Rect area, Focus unfolded, ToIntFunction<Focus> preferred, Map<Focus, Rect> panes,
+    /**
+     * Stacks the side panes in {@code area}. Each gets the rows it needs; if they all fit, the output
+     * takes what is left. If not, the chosen pane opens, then the others in the order below while they
+     * fit (the output first: its lines are often the lesson), and the rest fold to one line each.
+     */
+    private static void side(Rect area, Focus unfolded, ToIntBiFunction<Focus, Integer> preferred,
+            Map<Focus, Rect> panes,
             Set<Focus> folded) {
-        Map<Focus, Integer> heights = new EnumMap<>(Focus.class);
+        Map<Focus, Integer> want = new EnumMap<>(Focus.class);
         int total = 0;
         for (Focus f : SIDE) {
-            int h = preferred.applyAsInt(f) + 2;
-            heights.put(f, h);
+            int rows = preferred.applyAsInt(f, area.width() - 2);
+            // A pane with nothing to show folds to its title line, unless it has the focus.
+            int h = rows == 0 && f != unfolded ? 1 : Math.max(1, rows) + 2;
+            want.put(f, h);
             total += h;
         }
-        if (total > area.height()) {
-            int room = area.height() - (SIDE.size() - 1); // a line for each folded pane
-            int minOpen = Math.min(room, preferred.applyAsInt(unfolded) + 2);
-            for (Focus f : SIDE) {
+        Map<Focus, Integer> heights = new EnumMap<>(Focus.class);
+        want.forEach((f, h) -> {
+            if (h == 1) {
+                folded.add(f);
+            }
+        });
+        if (total <= area.height()) {
+            heights.putAll(want);
+        } else {
+            int room = area.height() - (SIDE.size() - 1); // a line for each other pane, folded
+            int open = Math.min(room, want.get(unfolded));
+            heights.put(unfolded, open);
+            room -= open;
+            for (Focus f : List.of(Focus.OUTPUT, Focus.COUNTERS, Focus.LOCKS, Focus.POOLS)) {
                 if (f == unfolded) {
                     continue;
                 }
-                int h = heights.get(f);
-                if (room - (h - 1) >= Math.max(minOpen, 4)) {
-                    room -= h - 1; // fits open after all
+                int extra = (f == Focus.OUTPUT ? Math.min(want.get(f), 6) : want.get(f)) - 1;
+                if (extra > 0 && extra <= room) {
+                    heights.put(f, extra + 1);
+                    room -= extra;
                 } else {
                     heights.put(f, 1);
                     folded.add(f);
                 }
             }
-            heights.put(unfolded, Math.max(1, room));
+            // Rows still spare: rather the first lines of a folded pane than blank lines in the open one.
+            for (Focus f : List.of(Focus.OUTPUT, Focus.LOCKS, Focus.COUNTERS, Focus.POOLS)) {
+                if (room >= 2 && folded.contains(f) && want.get(f) > 1) {
+                    heights.put(f, 1 + room);
+                    folded.remove(f);
+                    room = 0;
+                }
+            }
         }
-        // Whatever is left goes to the output, or to the open pane if output is folded.
+        // Whatever is left goes to the output if it is open, else to the chosen pane.
         int used = heights.values().stream().mapToInt(Integer::intValue).sum();
         Focus grows = folded.contains(Focus.OUTPUT) ? unfolded : Focus.OUTPUT;
         heights.put(grows, heights.get(grows) + area.height() - used);

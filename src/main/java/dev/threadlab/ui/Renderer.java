@@ -37,7 +37,7 @@ public final class Renderer {
     }
 
     public Layout layout(int width, int height, Frame f) {
-        return Layout.of(width, height, f.view(), focus -> panes.get(focus).preferredRows(f));
+        return Layout.of(width, height, f.view(), (focus, inner) -> panes.get(focus).preferredRows(f, inner));
     }
 
     /** Draws {@code f} on {@code c} as laid out by {@code layout}; every cell is written, so nothing stale remains. */
@@ -64,6 +64,7 @@ public final class Renderer {
             case HELP -> help.render(c, layout.screen());
             case STACK -> stack.render(c, layout.screen(), f.view());
             case PICKER -> picker.render(c, layout.screen(), f.catalog().entries(), f.view().pickerRow());
+            case LESSON -> lesson.renderWhole(f, c, layout.screen());
             case NONE -> { }
         }
     }

@@ -41,7 +41,7 @@ public final class ViewState {
         }
     }
 
-    public enum Overlay { NONE, HELP, STACK, PICKER }
+    public enum Overlay { NONE, HELP, STACK, PICKER, LESSON }
 
     Focus focus = Focus.THREADS;
     /** The side pane that gets the room when the side column is too short for all of them. */

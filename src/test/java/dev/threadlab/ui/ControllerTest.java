@@ -32,7 +32,7 @@ class ControllerTest {
     }
 
     private Controller.Context ctx() {
-        Layout layout = Layout.of(80, 24, view, f -> 3);
+        Layout layout = Layout.of(80, 24, view, (f, width) -> 3);
         return new Controller.Context(rows, layout, 0);
     }
 

@@ -79,11 +79,12 @@ class RendererTest {
     }
 
     @Test
-    void at200x60EveryPaneIsOpenWithRoomToSpare() {
+    void at200x60EveryPaneWithSomethingToShowIsOpen() {
         ScreenFixture s = new ScreenFixture(200, 60);
         race(s);
         s.draw();
-        assertThat(s.layout.folded()).isEmpty();
+        // Panes with something to show are open; the race has no lock waits and no pools: those fold to a line.
+        assertThat(s.layout.folded()).containsExactlyInAnyOrder(Focus.LOCKS, Focus.POOLS);
         assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.values());
         assertThat(s.text()).contains("Counters", "Lock waits", "Pools", "Output", "Timeline", "Threads");
         assertThat(s.text()).contains("00:00.01 counter-1", "started");
@@ -91,7 +92,7 @@ class RendererTest {
         // every column fits
         assertThat(s.text()).contains("NAME", "STATE", "CPU%", "BLK/t", "WAIT/t", "WAITS FOR", "HELD BY");
         // the legend names the letters
-        assertThat(s.text()).contains("n new", "R run", "B blocked", "S sleep", ". ended");
+        assertThat(s.text()).contains("n new", "R run", "R I/O", "B blocked", "S sleep", ". end");
     }
 
     @Test
@@ -225,5 +226,49 @@ class RendererTest {
         assertThat(s.text()).contains("hello-thread", "race-counter", "thread-pool", "Enter runs one");
         int[] at = s.find("race-counter");
         assertThat(s.row(at[1])).contains(s.theme.glyphs().pointer());
+    }
+
+    @Test
+    void theWholeLessonOpensWithL() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        race(s);
+        s.draw();
+        assertThat(s.row(22)).contains("(l: all)");
+        s.view.overlay = ViewState.Overlay.LESSON;
+        s.draw();
+        String lesson = ScreenFixture.CATALOG.get("race-counter").lesson().replaceAll("\\s+", " ");
+        String lastWords = lesson.substring(lesson.lastIndexOf(' ', lesson.length() - 12) + 1);
+        assertThat(s.text().replaceAll("[│\\s]+", " ")).contains(lastWords);
+    }
+
+    @Test
+    void waitsWithNoOwnerAreListedToo() {
+        ScreenFixture s = new ScreenFixture(100, 30);
+        s.entryId = "semaphore";
+        s.record(snapshot(1000, List.of(
+                thread(1, "worker-1", Thread.State.RUNNABLE, Cause.RUNNING),
+                waiting(2, "worker-2", Thread.State.WAITING, Cause.PARKED, "Semaphore 'permits'", -1, null),
+                waiting(3, "worker-3", Thread.State.WAITING, Cause.PARKED, "Semaphore 'permits'", -1, null)),
+                Map.of(), List.of(), List.of(), List.of(), "semaphore"));
+        s.draw();
+        assertThat(s.text()).contains("Semaphore 'permits': 2 waiting", "worker-2 waiting", "worker-3 waiting");
+    }
+
+    @Test
+    void outputOpensBeforeAnyPaneGetsBlankRows() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        s.entryId = "interleaving";
+        List<OutputLine> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(new OutputLine(i * 100L, i % 2 == 0 ? "numbers" : "letters", "line " + i));
+        }
+        s.record(snapshot(1000, List.of(thread(1, "numbers", Thread.State.TIMED_WAITING, Cause.SLEEPING),
+                thread(2, "letters", Thread.State.TIMED_WAITING, Cause.SLEEPING)), Map.of("printed", 10),
+                List.of(), List.of(), lines, "interleaving"));
+        s.draw();
+        assertThat(s.layout.folded()).doesNotContain(Focus.OUTPUT);
+        assertThat(s.text()).contains("line 9");
+        Rect counters = s.layout.panes().get(Focus.COUNTERS);
+        assertThat(counters.height()).as("counters get the rows they need").isLessThanOrEqualTo(3);
     }
 }

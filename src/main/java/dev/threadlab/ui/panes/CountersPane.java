@@ -29,7 +29,7 @@ public final class CountersPane implements Pane {
     }
 
     @Override
-    public int preferredRows(Frame f) {
+    public int preferredRows(Frame f, int width) {
         Snapshot s = f.snapshot();
         return s == null ? 1 : Math.max(1, s.counters().size() + s.results().size());
     }
@@ -41,7 +41,7 @@ public final class CountersPane implements Pane {
             c.line(area, 0, 0, "no counters in this scenario", c.theme().dim());
             return;
         }
-        int nameWidth = Math.min(14, java.util.stream.Stream.concat(s.counters().keySet().stream(),
+        int nameWidth = Math.min(15, java.util.stream.Stream.concat(s.counters().keySet().stream(),
                 s.results().keySet().stream()).mapToInt(String::length).max().orElse(4) + 1);
         int valueWidth = Math.max(9, Math.min(13, area.width() - nameWidth - 12));
         int row = 0;
@@ -50,14 +50,18 @@ public final class CountersPane implements Pane {
                 return;
             }
             String value = Format.number(e.getValue());
-            c.line(area, row, 0, Format.cell(e.getKey(), nameWidth, false), c.theme().plain());
+            c.line(area, row, 0, Format.cell(c.glyphs().fit(e.getKey(), nameWidth - 1), nameWidth, false),
+                    c.theme().plain());
             c.line(area, row, nameWidth, Format.cell(value, Math.max(valueWidth, value.length()), true),
                     c.theme().bold());
             double rate = f.history().ratePerSecond(e.getKey());
+            int at = nameWidth + Math.max(valueWidth, value.length()) + 1;
             if (!Double.isNaN(rate) && Math.abs(rate) >= 0.5 && !f.paused()) {
                 String trend = (rate > 0 ? c.glyphs().up() : c.glyphs().down()) + " " + Format.compact(Math.abs(rate))
                         + "/s";
-                c.line(area, row, nameWidth + Math.max(valueWidth, value.length()) + 1, trend, c.theme().dim());
+                if (at + trend.length() <= area.width()) { // a rate cut short says nothing: all of it, or none
+                    c.line(area, row, at, trend, c.theme().dim());
+                }
             }
             row++;
         }
@@ -65,7 +69,8 @@ public final class CountersPane implements Pane {
             if (row >= area.height()) {
                 return;
             }
-            c.line(area, row, 0, Format.cell(r.getKey(), nameWidth, false), c.theme().plain());
+            c.line(area, row, 0, Format.cell(c.glyphs().fit(r.getKey(), nameWidth - 1), nameWidth, false),
+                    c.theme().plain());
             c.line(area, row, nameWidth, text(r.getValue()), c.theme().good());
             row++;
         }
@@ -74,6 +79,12 @@ public final class CountersPane implements Pane {
     private static String text(Object value) {
         if (value instanceof List<?> list) {
             return list.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder();
+            map.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(
+                    v instanceof Number n ? Format.number(n) : String.valueOf(v)));
+            return sb.toString();
         }
         if (value instanceof Number n) {
             return Format.number(n);

@@ -49,7 +49,8 @@ public final class FooterBar {
         return List.of(new Hint(ascii ? "Up/Dn" : "↑↓", "move"), new Hint(Action.OPEN.keys(ascii), "stack"),
                 new Hint(Action.NEXT_PANE.keys(ascii), "pane"), new Hint("s", "start/stop"),
                 new Hint("r", "restart"), new Hint(Action.PAUSE.keys(ascii), "pause"), new Hint("+/-", "interval"),
-                new Hint(".", "step"), new Hint("a", "all"), new Hint("/", "filter"), new Hint("p", "pick"));
+                new Hint(".", "step"), new Hint("l", "lesson"), new Hint("a", "all"), new Hint("/", "filter"),
+                new Hint("p", "pick"));
     }
 
     private static int width(Hint h) {

@@ -43,7 +43,7 @@ public final class HeaderBar {
             }
         } else if (s != null && f.entry() != null) {
             RunState run = s.run();
-            if (!s.deadlocked().isEmpty()) {
+            if (!s.deadlocked().isEmpty() && !run.status().ended()) {
                 status.append(c.glyphs().stopped()).append(" DEADLOCK ");
                 alarm = true;
             } else if (run.stepMode() && !run.status().ended()) {

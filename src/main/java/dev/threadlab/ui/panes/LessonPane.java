@@ -20,6 +20,9 @@ public final class LessonPane implements Pane {
                 : f.snapshot() != null && !f.snapshot().run().id().isEmpty() ? watching(f)
                 : "Pick a scenario with p: each one shows a lesson of multithreading.";
         String caption = f.view().caption();
+        if (caption.isEmpty() && f.snapshot() != null && f.entry() != null && f.snapshot().run().note() != null) {
+            caption = f.snapshot().run().note(); // how the run ended, when there is something to say
+        }
         if (!caption.isEmpty()) {
             // A demo's caption takes the first line; the lesson keeps what is left.
             c.fill(area.withHeight(1), ' ', c.theme().bar());
@@ -34,7 +37,8 @@ public final class LessonPane implements Pane {
         for (int i = 0; i < area.height() && i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == area.height() - 1 && lines.size() > area.height()) {
-                line = c.glyphs().fit(line + " " + lines.get(i + 1), area.width() - 1);
+                String more = " (l: all)";
+                line = c.glyphs().fit(line + " " + lines.get(i + 1), area.width() - 1 - more.length()) + more;
             }
             int x = 1;
             if (i == 0) {
@@ -42,6 +46,20 @@ public final class LessonPane implements Pane {
                 line = line.substring(Math.min(line.length(), 7));
             }
             c.text(area.col() + x, area.row() + i, line, area.width() - x, c.theme().plain());
+        }
+    }
+
+    /** The whole lesson in a box over the screen (key l). */
+    public void renderWhole(Frame f, Canvas c, Rect screen) {
+        String text = f.entry() != null ? f.entry().lesson()
+                : f.snapshot() != null && !f.snapshot().run().id().isEmpty() ? watching(f) : "";
+        int width = Math.min(76, screen.width() - 6);
+        List<String> lines = wrap(text.replaceAll("\\s+", " ").strip(), width);
+        Rect box = Overlays.centred(screen, width + 4, lines.size() + 4, c);
+        c.box(box, f.entry() == null ? "Lesson" : f.entry().title(), "any key closes", true);
+        Rect in = box.inner();
+        for (int i = 0; i < lines.size() && i + 1 < in.height(); i++) {
+            c.line(in, i + 1, 1, lines.get(i), c.theme().plain());
         }
     }
 

@@ -28,19 +28,21 @@ public final class LockWaitsPane implements Pane {
             return "DEADLOCK";
         }
         int locks = waits(f).size();
-        return locks == 0 ? "none" : locks + " contended";
+        return locks == 0 ? "none" : locks + " waited for";
     }
 
     @Override
-    public int preferredRows(Frame f) {
-        return Math.max(2, lines(f, "->", 80).size());
+    public int preferredRows(Frame f, int width) {
+        return lines(f, "->", width).size(); // nothing to show: the pane folds to its title line
     }
 
     /** Waiters grouped by the lock they wait for, among the threads on screen. */
     private static Map<String, List<ThreadSample>> waits(Frame f) {
         Map<String, List<ThreadSample>> byLock = new LinkedHashMap<>();
         for (ThreadSample t : f.rows()) {
-            if (t.lock() != null && t.alive() && (t.lockOwnerId() >= 0 || t.state() == Thread.State.BLOCKED)) {
+            // Owned locks and monitors anywhere; owner-less waits (semaphores, conditions, latches) of ours.
+            if (t.lock() != null && t.alive() && (t.lockOwnerId() >= 0 || t.state() == Thread.State.BLOCKED
+                    || t.scenario() && !t.lock().startsWith("thread '"))) { // a join is no lock wait
                 byLock.computeIfAbsent(t.lock(), k -> new ArrayList<>()).add(t);
             }
         }
@@ -70,13 +72,15 @@ public final class LockWaitsPane implements Pane {
         }
         for (Map.Entry<String, List<ThreadSample>> w : waits(f).entrySet()) {
             ThreadSample first = w.getValue().get(0);
-            String owner = first.lockOwner() == null ? "nobody (just handed over)" : first.lockOwner();
-            String held = w.getKey() + " held by " + owner;
+            int n = w.getValue().size();
+            String held = first.lockOwner() != null ? w.getKey() + " held by " + first.lockOwner()
+                    : w.getKey() + ": " + n + " waiting";
+            String owner = first.lockOwner() != null ? "held by " + first.lockOwner() : n + " waiting, no owner";
             if (held.length() <= width) {
                 out.add(new Line(held, Line.PLAIN));
             } else {
                 out.add(new Line(w.getKey(), Line.PLAIN));
-                out.add(new Line("  held by " + owner, Line.PLAIN));
+                out.add(new Line("  " + owner, Line.PLAIN));
             }
             for (ThreadSample t : w.getValue()) {
                 long count = t.state() == Thread.State.BLOCKED ? t.blockedCount() : t.waitedCount();

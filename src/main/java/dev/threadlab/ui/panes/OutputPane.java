@@ -21,7 +21,7 @@ public final class OutputPane implements Pane {
     }
 
     @Override
-    public int preferredRows(Frame f) {
+    public int preferredRows(Frame f, int width) {
         return Math.max(3, Math.min(12, f.history().outputSize()));
     }
 
@@ -42,7 +42,7 @@ public final class OutputPane implements Pane {
             if (wide) {
                 x += c.line(area, i, x, Format.stamp(l.tMs()) + " ", c.theme().dim());
             }
-            x += c.line(area, i, x, Format.cell(c.glyphs().fit(l.thread(), threadWidth), threadWidth, false) + " ",
+            x += c.line(area, i, x, Format.cell(c.glyphs().fitName(l.thread(), threadWidth), threadWidth, false) + " ",
                     c.theme().bold());
             c.line(area, i, x, l.text(), c.theme().plain());
         }

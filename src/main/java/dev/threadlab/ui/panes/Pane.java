@@ -17,8 +17,8 @@ public interface Pane {
         return "";
     }
 
-    /** The rows of content it would like inside its box. */
-    default int preferredRows(Frame f) {
+    /** The rows of content it would like inside its box, {@code width} cells wide. */
+    default int preferredRows(Frame f, int width) {
         return 3;
     }
 

@@ -25,9 +25,9 @@ public final class PoolsPane implements Pane {
     }
 
     @Override
-    public int preferredRows(Frame f) {
+    public int preferredRows(Frame f, int width) {
         Snapshot s = f.snapshot();
-        return s == null || s.pools().isEmpty() ? 1 : 2 * s.pools().size();
+        return s == null || s.pools().isEmpty() ? 0 : 2 * s.pools().size(); // none: fold to the title line
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class ThreadsPane implements Pane {
     }
 
     @Override
-    public int preferredRows(Frame f) {
+    public int preferredRows(Frame f, int width) {
         return f.rows().size() + 1;
     }
 
@@ -127,7 +127,9 @@ public final class ThreadsPane implements Pane {
             int x = area.col() + 1;
             for (int[] col : cols) {
                 Column k = COLUMNS.get(col[0]);
-                String text = c.glyphs().fit(k.text().apply(t), col[1]);
+                String raw = k.text().apply(t);
+                String text = k.header().equals("NAME") || k.header().equals("HELD BY")
+                        ? c.glyphs().fitName(raw, col[1]) : c.glyphs().fit(raw, col[1]);
                 Style style = k.header().equals("STATE") && !(selected && focused) ? c.theme().state(t.cause()) : base;
                 c.text(x, row, Format.cell(text, col[1], k.right()), col[1], style);
                 x += col[1] + 1;

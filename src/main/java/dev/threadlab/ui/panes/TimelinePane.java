@@ -16,13 +16,35 @@ import java.util.List;
 public final class TimelinePane implements Pane {
     /** The legend: each letter once, in its colour. */
     private static final Object[][] LEGEND = {
-        {'n', Cause.NEW, "new"}, {'R', Cause.RUNNING, "run"}, {'B', Cause.MONITOR, "blocked"},
-        {'W', Cause.WAITING, "wait"}, {'W', Cause.PARKED, "parked"}, {'S', Cause.SLEEPING, "sleep"},
-        {'T', Cause.PARKED, "timed"}, {'.', Cause.TERMINATED, "ended"}};
+        {'n', Cause.NEW, "new"}, {'R', Cause.RUNNING, "run"}, {'R', Cause.NATIVE, "I/O"},
+        {'B', Cause.MONITOR, "blocked"}, {'W', Cause.WAITING, "wait"}, {'W', Cause.PARKED, "park"},
+        {'S', Cause.SLEEPING, "sleep"}, {'T', Cause.PARKED, "timed"}, {'.', Cause.TERMINATED, "end"}};
 
     @Override
     public String title(Frame f) {
         return "Timeline";
+    }
+
+    /** The legend in lines of at most {@code width}: on one line if it fits, else on up to {@code most}. */
+    static List<List<Object[]>> legendLines(int width, int most) {
+        List<List<Object[]>> lines = new java.util.ArrayList<>();
+        List<Object[]> line = new java.util.ArrayList<>();
+        int used = 0;
+        for (Object[] item : LEGEND) {
+            int w = ((String) item[2]).length() + 3;
+            if (used + w > width) {
+                if (lines.size() + 1 == most) {
+                    break; // no more room: the help overlay has the whole legend
+                }
+                lines.add(line);
+                line = new java.util.ArrayList<>();
+                used = 0;
+            }
+            line.add(item);
+            used += w;
+        }
+        lines.add(line);
+        return lines;
     }
 
     @Override
@@ -31,7 +53,7 @@ public final class TimelinePane implements Pane {
     }
 
     @Override
-    public int preferredRows(Frame f) {
+    public int preferredRows(Frame f, int width) {
         return f.rows().size() + 1;
     }
 
@@ -42,8 +64,8 @@ public final class TimelinePane implements Pane {
         }
         History h = f.history();
         List<ThreadSample> rows = f.rows();
-        boolean legend = area.height() >= 2;
-        int strips = legend ? area.height() - 1 : area.height();
+        List<List<Object[]>> legend = legendLines(area.width(), area.height() >= 6 ? 2 : 1);
+        int strips = area.height() >= 2 ? area.height() - legend.size() : area.height();
         int label = Math.min(14, Math.max(6, rows.stream().mapToInt(t -> t.name().length()).max().orElse(6)));
         label = Math.min(label, area.width() / 3);
         int cells = area.width() - label - 1;
@@ -53,7 +75,7 @@ public final class TimelinePane implements Pane {
             ThreadSample t = rows.get(top + i);
             int row = area.row() + i;
             boolean selected = t.id() == f.view().selectedId();
-            c.text(area.col(), row, Format.cell(c.glyphs().fit(t.name(), label), label, false), label,
+            c.text(area.col(), row, Format.cell(c.glyphs().fitName(t.name(), label), label, false), label,
                     selected ? c.theme().bold() : c.theme().plain());
             StateStrip strip = h.strip(t.id());
             for (int k = 0; k < cells; k++) {
@@ -70,17 +92,15 @@ public final class TimelinePane implements Pane {
         if (rows.isEmpty()) {
             c.line(area, 0, 0, "no threads yet", c.theme().dim());
         }
-        if (legend) {
-            int row = area.bottom() - 1;
-            int x = area.col();
-            for (Object[] item : LEGEND) {
-                String word = (String) item[2];
-                if (x + word.length() + 3 > area.right()) {
-                    break;
+        if (area.height() >= 2) {
+            for (int i = 0; i < legend.size(); i++) {
+                int row = area.bottom() - legend.size() + i;
+                int x = area.col();
+                for (Object[] item : legend.get(i)) {
+                    String word = (String) item[2];
+                    c.put(x, row, (Character) item[0], c.theme().cell((Cause) item[1]));
+                    x += 1 + c.text(x + 1, row, " " + word + " ", word.length() + 2, c.theme().dim());
                 }
-                c.put(x, row, (Character) item[0], c.theme().cell((Cause) item[1]));
-                c.text(x + 1, row, " " + word + " ", word.length() + 2, c.theme().dim());
-                x += word.length() + 3;
             }
         }
     }
