@@ -7,9 +7,13 @@ import dev.threadlab.UserError;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import dev.threadlab.Durations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -27,47 +31,65 @@ public final class LocalJvms {
     public record Jvm(long pid, String mainClass, Duration uptime) {
     }
 
-    /** The local JVMs this user can attach to, this one left out. */
+    /** How long the Attach API may wait for its target, at most; our own deadline allows a little more. */
+    private static final String ATTACH_TIMEOUT_PROPERTY = "sun.tools.attach.attachTimeout";
+    private static final Duration ATTACH_GRACE = Duration.ofSeconds(3);
+
+    /**
+     * The local HotSpot JVMs this user can attach to, this one left out: those jcmd lists (their perf data
+     * files), each checked to be alive and a JVM still (a pid can be reused), and those started with
+     * {@code -XX:-UsePerfData}, found by their mappings.
+     */
     public static List<Jvm> list() {
         long self = ProcessHandle.current().pid();
-        List<Jvm> out = new ArrayList<>();
+        Map<Long, String> named = new LinkedHashMap<>();
         for (VirtualMachineDescriptor d : VirtualMachine.list()) {
-            long pid;
             try {
-                pid = Long.parseLong(d.id());
+                named.put(Long.parseLong(d.id()), d.displayName());
             } catch (NumberFormatException e) {
-                continue;
+                // not a pid: not a local JVM
             }
+        }
+        Set<Long> pids = new TreeSet<>(named.keySet());
+        if (LocalProcess.procAvailable()) {
+            pids.addAll(LocalProcess.allPids());
+        }
+        List<Jvm> out = new ArrayList<>();
+        for (long pid : pids) {
             if (pid == self) {
                 continue;
             }
-            Duration up = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
-                    .map(start -> Duration.between(start, Instant.now())).orElse(null);
-            String name = d.displayName().isBlank() ? "(unknown main class)" : d.displayName();
-            out.add(new Jvm(pid, name, up));
+            LocalProcess p = LocalProcess.of(pid).orElse(null);
+            boolean jvm = p != null && (p.runtime() == LocalProcess.Runtime.HOTSPOT
+                    || p.runtime() == LocalProcess.Runtime.UNKNOWN && named.containsKey(pid));
+            if (!jvm || !p.attachableByMe()) {
+                continue;
+            }
+            String name = named.get(pid);
+            out.add(new Jvm(pid, name == null || name.isBlank() ? p.mainClass() : name, uptime(pid)));
         }
         return out;
     }
 
+    private static Duration uptime(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
+                .map(start -> Duration.between(start, Instant.now())).orElse(null);
+    }
+
     /**
-     * Attaches to {@code pid} and connects to its management agent.
+     * Attaches to {@code pid} and connects to its management agent. Nothing is sent to a process that is
+     * not a HotSpot JVM we may attach to: the Attach API's SIGQUIT would end it.
      *
-     * @throws UserError with one line that says what went wrong (gone, another user, attach disabled)
+     * @throws UserError with one line that says what went wrong (gone, not a JVM, another user, attach
+     *                   disabled, no answer in time)
      */
     public static JvmTarget attach(long pid, Duration timeout) {
-        if (pid == ProcessHandle.current().pid()) {
-            throw new UserError("pid " + pid + " is this threadlab itself: give the pid of another JVM");
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
-            throw new UserError("no process with pid " + pid + " (it may have ended; 'threadlab attach' lists "
-                    + "the JVMs you can attach to)");
-        }
-        String owner = process.get().info().user().orElse(null);
-        String me = System.getProperty("user.name");
+        LocalProcess process = attachable(pid);
+        AttachFiles files = AttachFiles.before(pid);
         String address;
         try {
-            address = Deadline.call(timeout, "attaching to pid " + pid, () -> {
+            address = Deadline.call(timeout.plus(ATTACH_GRACE), "attaching to pid " + pid, () -> {
+                System.setProperty(ATTACH_TIMEOUT_PROPERTY, Long.toString(Math.max(1, timeout.toMillis())));
                 VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
                 try {
                     return vm.startLocalManagementAgent();
@@ -76,9 +98,10 @@ public final class LocalJvms {
                 }
             });
         } catch (Deadline.Failed e) {
-            throw new UserError(why(pid, owner, me, e.getCause()), e.getCause());
+            files.removeNew();
+            throw new UserError(why(pid, timeout, e.getCause()), e.getCause());
         }
-        String label = "pid " + pid + " (" + mainClassOf(pid) + ")";
+        String label = "pid " + pid + " (" + mainClassOf(process) + ")";
         try {
             JMXConnector connector = Deadline.call(timeout, "connecting to pid " + pid,
                     () -> JMXConnectorFactory.connect(new JMXServiceURL(address)));
@@ -89,26 +112,73 @@ public final class LocalJvms {
         }
     }
 
-    private static String mainClassOf(long pid) {
+    /**
+     * The process, if it is one the Attach API may be pointed at; else one line that says why not, before
+     * anything is sent to it.
+     */
+    static LocalProcess attachable(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            throw new UserError("pid " + pid + " is this threadlab itself: give the pid of another JVM");
+        }
+        LocalProcess p = LocalProcess.of(pid).orElseThrow(() -> new UserError("no process with pid " + pid
+                + " (it may have ended; 'threadlab attach' lists the JVMs you can attach to)"));
+        if (p.zombie()) {
+            throw new UserError("pid " + pid + " (" + p.name() + ") has ended (its parent has not reaped it yet)");
+        }
+        if (!p.attachableByMe()) {
+            String me = System.getProperty("user.name");
+            String owner = p.owner() == null ? "uid " + p.uid() : p.owner();
+            throw new UserError("cannot attach to pid " + pid + " (" + p.name() + "): it runs as '" + owner
+                    + "' and you are '" + me + "' (attach as that user, e.g. sudo -u " + owner + " ...)");
+        }
+        switch (p.runtime()) {
+            case NOT_JAVA -> throw new UserError("pid " + pid + " is not a Java process (" + p.name() + ")");
+            case OTHER_JVM -> throw new UserError("pid " + pid + " (" + p.name() + ") is a JVM that is not "
+                    + "HotSpot (OpenJ9?): ThreadLab attaches to HotSpot JVMs only; try connect HOST:PORT");
+            case UNKNOWN -> {
+                if (!perfDataOf(pid)) {
+                    throw new UserError("cannot tell whether pid " + pid + " (" + p.name() + ") is a JVM, so "
+                            + "ThreadLab leaves it alone ('threadlab attach' lists the JVMs you can attach to)");
+                }
+            }
+            case HOTSPOT -> { }
+        }
+        if (p.stopped()) {
+            throw new UserError("pid " + pid + " (" + p.name() + ") is stopped (by a signal or a debugger) and "
+                    + "cannot answer: resume it with kill -CONT " + pid + " first");
+        }
+        if (p.attachDisabled()) {
+            throw new UserError("cannot attach to pid " + pid + ": it was started with "
+                    + "-XX:+DisableAttachMechanism (use connect HOST:PORT if it has a JMX port)");
+        }
+        return p;
+    }
+
+    private static boolean perfDataOf(long pid) {
+        String id = Long.toString(pid);
+        return VirtualMachine.list().stream().anyMatch(d -> d.id().equals(id));
+    }
+
+    private static String mainClassOf(LocalProcess p) {
+        String id = Long.toString(p.pid());
         for (VirtualMachineDescriptor d : VirtualMachine.list()) {
-            if (d.id().equals(Long.toString(pid))) {
-                return d.displayName().isBlank() ? "unknown main class" : d.displayName().split(" ")[0];
+            if (d.id().equals(id) && !d.displayName().isBlank()) {
+                return d.displayName().split(" ")[0];
             }
         }
-        return "unknown main class";
+        return p.mainClass();
     }
 
     /** One line for the reason attaching failed, from what the Attach API threw. */
-    static String why(long pid, String owner, String me, Throwable t) {
+    static String why(long pid, Duration timeout, Throwable t) {
         String msg = rootMessage(t);
-        if (owner != null && me != null && !owner.equals(me) && !me.equals("root")) {
-            return "cannot attach to pid " + pid + ": it runs as '" + owner + "' and you are '" + me
-                    + "' (attach as that user, e.g. sudo -u " + owner + " ...)";
+        if (t instanceof Deadline.TimedOut || msg.contains("doesn't respond") || msg.contains("not responding")) {
+            return "pid " + pid + " did not answer the Attach API within " + Durations.format(timeout)
+                    + " (frozen, too busy, or attach is disabled in it); it may print a thread dump when it wakes";
         }
-        if (t instanceof AttachNotSupportedException || msg.contains("not responding")
-                || msg.contains("Unable to open socket file")) {
-            return "cannot attach to pid " + pid + ": it does not answer the Attach API (not a HotSpot JVM, "
-                    + "started with -XX:+DisableAttachMechanism, or in another container)";
+        if (t instanceof AttachNotSupportedException || msg.contains("Unable to open socket file")) {
+            return "cannot attach to pid " + pid + ": it does not answer the Attach API (started with "
+                    + "-XX:+DisableAttachMechanism, or in another container)";
         }
         return "cannot attach to pid " + pid + ": " + msg;
     }
