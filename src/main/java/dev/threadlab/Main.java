@@ -8,7 +8,9 @@ import dev.threadlab.cli.DashboardOptions;
 import dev.threadlab.cli.DurationConverter;
 import dev.threadlab.cli.ListCommand;
 import dev.threadlab.cli.LogFile;
+import dev.threadlab.cli.ReplayCommand;
 import dev.threadlab.cli.RunCommand;
+import dev.threadlab.cli.SaveOption;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "threadlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Watch Java threads live: runnable concurrency lessons, sampled from ThreadMXBean.",
             "With no command: the dashboard, with a scenario picker."},
-        subcommands = {ListCommand.class, RunCommand.class, AttachCommand.class, ConnectCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, AttachCommand.class, ConnectCommand.class, ReplayCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
@@ -39,6 +41,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     DashboardOptions dashboard;
 
+    @Mixin
+    SaveOption save;
+
     @Option(names = "--interval", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "250ms",
             description = "Time between samples (default: ${DEFAULT-VALUE}).")
     Duration interval;
@@ -49,7 +54,8 @@ public final class Main implements Callable<Integer> {
     /** No command: the dashboard, with the scenario picker open. */
     @Override
     public Integer call() {
-        return DashboardLauncher.launch(catalog.load(), null, interval, null, dashboard, spec.commandLine().getErr());
+        return DashboardLauncher.launch(catalog.load(), null, interval, null, dashboard, save,
+                spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

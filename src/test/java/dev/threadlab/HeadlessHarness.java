@@ -3,15 +3,17 @@ package dev.threadlab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadlab.config.CatalogLoader;
-import dev.threadlab.probe.Sampler;
 import dev.threadlab.report.HeadlessRun;
 import dev.threadlab.report.JsonLines;
+import dev.threadlab.report.JsonSink;
+import dev.threadlab.watch.Control;
+import dev.threadlab.watch.Engine;
+import dev.threadlab.watch.ScenarioSource;
 import dev.threadlab.scenario.ScenarioEntry;
 import dev.threadlab.scenario.ScenarioRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +38,28 @@ public final class HeadlessHarness {
     }
 
     public static Result run(ScenarioEntry entry, Duration interval, Duration limit) {
+        return run(entry, interval, limit, null);
+    }
+
+    /** The same, recorded with {@code --save} into {@code save} too (when not null). */
+    public static Result run(ScenarioEntry entry, Duration interval, Duration limit, java.nio.file.Path save) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean())) {
-            ScenarioRun run = ScenarioRun.start(entry);
-            new HeadlessRun(run, sampler, interval, limit, new JsonLines(bytes)).execute();
-            return new Result(run, parse(bytes.toString(StandardCharsets.UTF_8)));
+        ScenarioSource source = new ScenarioSource(entry.id());
+        Engine engine = new Engine(source, new Engine.Settings(interval, limit, null, true));
+        if (save != null) {
+            engine.add(dev.threadlab.report.Recorder.open(save, problem -> {
+                throw new IllegalStateException(problem);
+            }));
+        }
+        engine.add(JsonSink.headless(new JsonLines(bytes), e -> {
+            throw e;
+        }));
+        engine.control(new Control.Start(entry), why -> {
+            throw new IllegalStateException(why);
+        });
+        try {
+            new HeadlessRun(engine).execute();
+            return new Result(source.current(), parse(bytes.toString(StandardCharsets.UTF_8)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

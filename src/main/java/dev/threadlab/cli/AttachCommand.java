@@ -45,7 +45,7 @@ public final class AttachCommand implements Callable<Integer> {
             return 0;
         }
         long target = pid;
-        return Watcher.watch(() -> LocalJvms.attach(target, watch.timeout), watch, catalog.load(),
+        return Watcher.watch("attach", () -> LocalJvms.attach(target, watch.timeout), watch, catalog.load(),
                 spec.commandLine().getErr());
     }
 

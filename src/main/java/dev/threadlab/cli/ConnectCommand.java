@@ -58,7 +58,7 @@ public final class ConnectCommand implements Callable<Integer> {
         String host = address.substring(0, colon);
         RemoteJvms.Credentials credentials = credentials();
         int p = port;
-        return Watcher.watch(() -> RemoteJvms.connect(host, p, credentials, ssl, watch.timeout), watch, catalog.load(),
+        return Watcher.watch("connect", () -> RemoteJvms.connect(host, p, credentials, ssl, watch.timeout), watch, catalog.load(),
                 spec.commandLine().getErr());
     }
 

@@ -3,22 +3,22 @@ package dev.threadlab.cli;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.threadlab.UserError;
-import dev.threadlab.probe.Sampler;
 import dev.threadlab.report.CastWriter;
+import dev.threadlab.report.Recorder;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;
 import dev.threadlab.ui.Autopilot;
 import dev.threadlab.ui.AutopilotScript;
 import dev.threadlab.ui.Dashboard;
 import dev.threadlab.ui.Glyphs;
-import dev.threadlab.ui.Session;
 import dev.threadlab.ui.Theme;
 import dev.threadlab.ui.term.DetachedTerminal;
 import dev.threadlab.ui.term.RecordingOutput;
 import dev.threadlab.ui.term.TtyTerminal;
+import dev.threadlab.watch.Engine;
+import dev.threadlab.watch.ScenarioSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,28 +52,40 @@ public final class DashboardLauncher {
         }
     }
 
-    /**
-     * @param first    the scenario to start with, or null for the picker
-     * @param duration quit by itself after this long, or null
-     */
+    /** The dashboard over this JVM's scenarios: {@code first}, or the picker when null. */
     public static int launch(ScenarioCatalog catalog, ScenarioEntry first, Duration interval, Duration duration,
-            DashboardOptions opts, PrintWriter err) {
-        Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean());
-        return launch(catalog, first, Session.Feed.local(sampler), () -> Session.Feed.local(sampler), interval,
-                duration, opts, err);
+            DashboardOptions opts, SaveOption save, PrintWriter err) {
+        Engine engine = new Engine(new ScenarioSource("dashboard"),
+                new Engine.Settings(interval, duration, null, false));
+        return launch(catalog, engine, first, Mode.SCENARIOS, opts, save, err);
     }
 
+    /** What the dashboard shows: scenarios run here, another JVM, or a recording. */
+    public enum Mode { SCENARIOS, WATCH, REPLAY }
+
     /**
-     * @param feed    where samples come from (this JVM, or another one)
-     * @param connect makes the feed again when it is lost
+     * Takes the terminal, shows the engine's events until the user quits (or the engine is over), and
+     * gives the terminal back, then closes the engine.
+     *
+     * @param engine not started yet: started here, once the screen is up
+     * @param first  the scenario to start with (scenarios only), or null
      */
-    public static int launch(ScenarioCatalog catalog, ScenarioEntry first, Session.Feed feed,
-            java.util.function.Supplier<Session.Feed> connect, Duration interval, Duration duration,
-            DashboardOptions opts, PrintWriter err) {
-        opts.check();
-        // Check the script before taking the terminal: a bad line is a one-line error, not a flash of screen.
-        AutopilotScript script = opts.autopilot == null ? null
-                : AutopilotScript.load(opts.autopilot, first, catalog);
+    public static int launch(ScenarioCatalog catalog, Engine engine, ScenarioEntry first, Mode mode,
+            DashboardOptions opts, SaveOption save, PrintWriter err) {
+        try {
+            opts.check();
+            // Check the script before taking the terminal: a bad line is a one-line error, not a flash of screen.
+            AutopilotScript script = opts.autopilot == null ? null
+                    : AutopilotScript.load(opts.autopilot, first, catalog);
+            Recorder recorder = save == null ? null : save.recorder(message -> { });
+            return show(catalog, engine, first, mode, opts, script, recorder, err);
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static int show(ScenarioCatalog catalog, Engine engine, ScenarioEntry first, Mode mode,
+            DashboardOptions opts, AutopilotScript script, Recorder recorder, PrintWriter err) {
         Taken taken = take(opts, first);
         Theme theme = new Theme(taken.terminal() instanceof DetachedTerminal && System.getenv("NO_COLOR") == null
                 ? Theme.Depth.INDEXED256 : Theme.depthFrom(System.getenv()),
@@ -99,16 +111,19 @@ public final class DashboardLauncher {
         Autopilot pilot = null;
         try {
             Screen screen = Dashboard.startScreen(taken.terminal());
-            dashboard[0] = new Dashboard(screen, theme, catalog, feed, connect, interval);
-            if (duration != null) {
-                quitAfter(dashboard[0], duration);
+            Dashboard d = new Dashboard(screen, theme, catalog, engine, mode == Mode.SCENARIOS, mode == Mode.REPLAY);
+            dashboard[0] = d;
+            engine.add(d);
+            if (recorder != null) {
+                engine.add(recorder.telling(d::tell));
             }
+            engine.start();
             if (script != null) {
                 CastWriter cast = taken.cast();
-                pilot = new Autopilot(script, dashboard[0], cast == null ? text -> { } : cast::marker);
+                pilot = new Autopilot(script, d, cast == null ? text -> { } : cast::marker);
                 pilot.start();
             }
-            dashboard[0].run(first);
+            d.run(first);
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
         } finally {
@@ -116,9 +131,7 @@ public final class DashboardLauncher {
                 pilot.stop();
             }
             taken.giveBack();
-            if (dashboard[0] != null) {
-                dashboard[0].close();
-            }
+            engine.close(); // the scenario stopped, the recording ended with its summary
             finished.countDown();
             removeHook(hook);
         }
@@ -130,8 +143,11 @@ public final class DashboardLauncher {
         }
         if (opts.record != null) {
             err.println("threadlab: recorded " + opts.record);
-            err.flush();
         }
+        if (recorder != null) {
+            err.println("threadlab: saved " + recorder.path());
+        }
+        err.flush();
         return 0;
     }
 
@@ -192,19 +208,6 @@ public final class DashboardLauncher {
         } catch (IOException | IllegalStateException e) {
             // already left
         }
-    }
-
-    private static void quitAfter(Dashboard d, Duration duration) {
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(duration.toMillis());
-                d.requestQuit();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "threadlab-duration");
-        timer.setDaemon(true);
-        timer.start();
     }
 
     private static void removeHook(Thread hook) {

@@ -2,19 +2,18 @@ package dev.threadlab.cli;
 
 import dev.threadlab.UserError;
 import dev.threadlab.probe.RunState;
-import dev.threadlab.probe.Sampler;
 import dev.threadlab.probe.Snapshot;
-import dev.threadlab.probe.jvm.ScenarioBeans;
-import dev.threadlab.report.HeadlessRun;
-import dev.threadlab.report.JsonLines;
+import dev.threadlab.report.Recorder;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;
-import dev.threadlab.scenario.ScenarioRun;
+import dev.threadlab.watch.Control;
+import dev.threadlab.watch.Engine;
+import dev.threadlab.watch.ScenarioSource;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     DashboardOptions dashboard;
 
     @Mixin
+    SaveOption save;
+
+    @Mixin
     CatalogOptions catalog;
 
     @Spec
@@ -66,7 +68,8 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioEntry entry = ParamOverrides.apply(all.get(id), sets);
         checkTimes();
         if (!headless) {
-            return DashboardLauncher.launch(all, entry, interval, duration, dashboard, spec.commandLine().getErr());
+            return DashboardLauncher.launch(all, entry, interval, duration, dashboard, save,
+                    spec.commandLine().getErr());
         }
         checkHeadless();
         return runHeadless(entry, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -88,18 +91,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     int runHeadless(ScenarioEntry entry, OutputStream stdout) throws InterruptedException {
-        try (Sampler sampler = new Sampler(ManagementFactory.getThreadMXBean())) {
-            ScenarioRun run = ScenarioRun.start(entry);
-            // Its counters and pools as an MBean too, for a dashboard attached from another process.
-            ScenarioBeans beans = ScenarioBeans.publish(entry.id(), () -> run);
-            HeadlessRun headlessRun = new HeadlessRun(run, sampler, interval, duration, new JsonLines(stdout));
-            Signals.onInterrupt(headlessRun::requestStop);
-            try {
-                Snapshot last = headlessRun.execute();
-                return last.run().status() == RunState.Status.FAILED ? 1 : 0;
-            } finally {
-                beans.close();
-            }
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        Recorder recorder = save.recorder(problem -> Headless.warn(err, problem));
+        Engine engine = new Engine(new ScenarioSource(entry.id()), new Engine.Settings(interval, duration, null, true));
+        engine.control(new Control.Start(entry), why -> { });
+        Snapshot last = Headless.run(engine, stdout, recorder, err);
+        return last.run().status() == RunState.Status.FAILED ? 1 : 0;
     }
 }

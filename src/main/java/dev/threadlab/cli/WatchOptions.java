@@ -23,4 +23,7 @@ public final class WatchOptions {
 
     @Mixin
     DashboardOptions dashboard;
+
+    @Mixin
+    SaveOption save;
 }

@@ -33,6 +33,18 @@ public record Snapshot(
         output = List.copyOf(output);
     }
 
+    /** The same sample, with the run's state as given (how it ended, and why). */
+    public Snapshot withRun(RunState state) {
+        return new Snapshot(tMs, threads, deadlocked, counters, results, pools, output, state, tickMicros, liveThreads);
+    }
+
+    /** The same sample without the output it collected (for a state shown again, whose lines were already told). */
+    public Snapshot withoutOutput() {
+        return output.isEmpty() ? this
+                : new Snapshot(tMs, threads, deadlocked, counters, results, pools, List.of(), run, tickMicros,
+                        liveThreads);
+    }
+
     public Optional<ThreadSample> thread(long id) {
         for (ThreadSample t : threads) {
             if (t.id() == id) {

@@ -5,7 +5,7 @@ import dev.threadlab.probe.OutputLine;
 import dev.threadlab.probe.PoolSample;
 import dev.threadlab.probe.RunState;
 import dev.threadlab.probe.RunState.Status;
-import dev.threadlab.probe.Watched;
+import dev.threadlab.probe.SampleSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +20,10 @@ import org.slf4j.LoggerFactory;
  * sampler, and stops it on request: interrupt every thread it made, shut its pools, join them
  * with a deadline, and say what (if anything) would not end.
  */
-public final class ScenarioRun implements Watched {
+public final class ScenarioRun implements SampleSource {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRun.class);
     /** How long a run waits for its threads to end once asked, or once its main thread returns. */
     static final Duration REAP_TIMEOUT = Duration.ofSeconds(2);
-    /** How long {@link #hasEnded} waits for a sample to see the end before it says so anyway. */
-    private static final long END_SEEN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ScenarioEntry entry;
     private final ScenarioContext ctx;
@@ -35,7 +33,6 @@ public final class ScenarioRun implements Watched {
     private volatile String note;
     private volatile long endNanos;
     private volatile Thread main;
-    private volatile boolean endSeen;
 
     private ScenarioRun(ScenarioEntry entry, boolean stepMode) {
         this.entry = entry;
@@ -142,7 +139,6 @@ public final class ScenarioRun implements Watched {
      *
      * @return true if the run has ended
      */
-    @Override
     public boolean stop(Duration timeout) throws InterruptedException {
         if (ended.getCount() > 0) {
             ctx.requestStop();
@@ -154,7 +150,6 @@ public final class ScenarioRun implements Watched {
     }
 
     /** Waits for the run to end, its own main thread included; true if it did within {@code timeout}. */
-    @Override
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -168,14 +163,9 @@ public final class ScenarioRun implements Watched {
         return true;
     }
 
-    /**
-     * True once the run has ended and a {@link #runState()} taken after the end was handed out (or,
-     * if nobody samples, a moment after the end). So a loop that samples and then asks never stops
-     * on a sample that still said "running": the scenario may end between the two.
-     */
-    @Override
+    /** True once the run has ended: its threads reaped, its status and note final. */
     public boolean hasEnded() {
-        return ended.getCount() == 0 && (endSeen || System.nanoTime() - endNanos > END_SEEN_GRACE_NANOS);
+        return ended.getCount() == 0;
     }
 
     public ScenarioEntry entry() {
@@ -232,14 +222,9 @@ public final class ScenarioRun implements Watched {
 
     @Override
     public RunState runState() {
-        boolean done = ended.getCount() == 0; // status and note are final once this is
-        long end = done ? endNanos : System.nanoTime();
+        Status now = status; // set last: once it says ended, the note and the end time are final
+        long end = now.ended() ? endNanos : System.nanoTime();
         StepGate gate = ctx.gate();
-        RunState state = new RunState(entry.id(), status, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(),
-                note);
-        if (done) {
-            endSeen = true;
-        }
-        return state;
+        return new RunState(entry.id(), now, (end - originNanos) / 1_000_000, gate.isOn(), gate.next(), note);
     }
 }

@@ -68,7 +68,7 @@ public final class Autopilot {
         } else if (step instanceof Run r) {
             dashboard.runScenario(r.entry());
         } else if (step instanceof Control c) {
-            dashboard.control(c.what());
+            dashboard.act(c.action());
         } else if (step instanceof Until u) {
             long deadline = System.nanoTime() + u.max().toNanos();
             while (!dashboard.reached(u.condition()) && System.nanoTime() - deadline < 0) {

@@ -52,6 +52,17 @@ public record AutopilotScript(List<Step> steps) {
 
     /** start, stop, restart, step, continue: what the keys s, r, . and c do, said plainly. */
     public record Control(String what) implements Step {
+        /** The action it sends, as a key would. */
+        public Action action() {
+            return switch (what) {
+                case "start" -> Action.START;
+                case "stop" -> Action.STOP;
+                case "restart" -> Action.RESTART;
+                case "step" -> Action.STEP;
+                case "continue" -> Action.CONTINUE;
+                default -> throw new IllegalArgumentException(what);
+            };
+        }
     }
 
     /** Waits until the run has {@code finished} or a {@code deadlock} shows, at most {@code max}. */

@@ -3,61 +3,65 @@ package dev.threadlab.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.threadlab.Durations;
+import dev.threadlab.probe.Snapshot;
 import dev.threadlab.probe.ThreadSample;
+import dev.threadlab.replay.ReplaySource;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;
 import dev.threadlab.ui.ViewState.Focus;
 import dev.threadlab.ui.ViewState.Overlay;
+import dev.threadlab.watch.Control;
+import dev.threadlab.watch.Engine;
+import dev.threadlab.watch.Event;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** What each key does: it changes the view state, or asks the session for something. Nothing else. */
+/**
+ * The dashboard's update: keys (as actions), the autopilot's lines and the engine's events change the
+ * view state, or ask the engine for something. Nothing else changes the state, and nothing here draws.
+ */
 final class Controller {
-    /** What the handler needs to know of the picture the key was pressed on. */
-    record Context(List<ThreadSample> rows, Layout layout, long nowNanos) {
-    }
+    static final List<Duration> INTERVALS = List.of(Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     private final ViewState view;
-    private final Session session;
+    private final Engine engine;
     private final ScenarioCatalog catalog;
+    private final Renderer renderer;
     private final Consumer<Runnable> post;
-    private boolean quit;
-    private boolean redraw;
 
     /**
      * @param post runs a task on the screen's thread (for answers that come back later, like a stack)
      */
-    Controller(ViewState view, Session session, ScenarioCatalog catalog, Consumer<Runnable> post) {
+    Controller(ViewState view, Engine engine, ScenarioCatalog catalog, Renderer renderer, Consumer<Runnable> post) {
         this.view = view;
-        this.session = session;
+        this.engine = engine;
         this.catalog = catalog;
+        this.renderer = renderer;
         this.post = post;
     }
 
-    boolean quitRequested() {
-        return quit;
+    private Picture picture(long now) {
+        return Picture.of(view, catalog, renderer, now);
     }
 
-    /** True once after ^L: the next refresh repaints every cell. */
-    boolean takeRedraw() {
-        boolean r = redraw;
-        redraw = false;
-        return r;
-    }
+    // ---- keys
 
-    void onKey(KeyStroke key, Context ctx) {
+    void onKey(KeyStroke key, long now) {
         if (key.isAltDown() && key.getKeyType() == KeyType.Character) {
             // Esc pressed just before a key reaches us as Alt+key: treat it as both, in order.
-            onKey(new KeyStroke(KeyType.Escape), ctx);
-            onKey(new KeyStroke(key.getCharacter(), key.isCtrlDown(), false), ctx);
+            onKey(new KeyStroke(KeyType.Escape), now);
+            onKey(new KeyStroke(key.getCharacter(), key.isCtrlDown(), false), now);
             return;
         }
         if (view.editingFilter) {
             editFilter(key);
             return;
         }
-        Action a = KeyMap.action(key);
+        Action a = KeyMap.action(key, view.replay != null);
         if (a == null) {
             if (view.overlay == Overlay.HELP) {
                 view.overlay = Overlay.NONE;
@@ -67,7 +71,7 @@ final class Controller {
         switch (view.overlay) {
             case HELP, LESSON -> {
                 view.overlay = Overlay.NONE; // any key closes it; only Ctrl-C also quits
-                quit = a == Action.QUIT && key.isCtrlDown();
+                view.quit = a == Action.QUIT && key.isCtrlDown();
                 return;
             }
             case STACK -> {
@@ -76,48 +80,58 @@ final class Controller {
                 }
             }
             case PICKER -> {
-                if (pickerKey(a)) {
+                if (pickerKey(a, now)) {
                     return;
                 }
             }
             case NONE -> { }
         }
-        act(a, ctx);
+        act(a, now);
     }
 
-    private void act(Action a, Context ctx) {
-        if (!session.runsScenarios() && (a == Action.START_STOP || a == Action.RESTART || a == Action.STEP
-                || a == Action.CONTINUE || a == Action.PICK)) {
-            view.flash("watching another JVM: no scenario to run here", ctx.nowNanos());
+    /** What an action does, whether a key or the autopilot asked for it. */
+    void act(Action a, long now) {
+        if (refused(a, now)) {
             return;
         }
         switch (a) {
-            case QUIT -> quit = true;
-            case UP -> move(-1, ctx);
-            case DOWN -> move(1, ctx);
-            case PAGE_UP -> move(-Math.max(1, ctx.layout().listRows(Focus.THREADS) - 1), ctx);
-            case PAGE_DOWN -> move(Math.max(1, ctx.layout().listRows(Focus.THREADS) - 1), ctx);
-            case HOME -> move(-1_000_000, ctx);
-            case END -> move(1_000_000, ctx);
-            case OPEN -> openStack(ctx);
-            case NEXT_PANE -> cycleFocus(1, ctx);
-            case PREVIOUS_PANE -> cycleFocus(-1, ctx);
-            case START_STOP -> session.startOrStop();
+            case QUIT -> view.quit = true;
+            case UP -> move(-1, now);
+            case DOWN -> move(1, now);
+            case PAGE_UP -> move(-Math.max(1, picture(now).layout().listRows(Focus.THREADS) - 1), now);
+            case PAGE_DOWN -> move(Math.max(1, picture(now).layout().listRows(Focus.THREADS) - 1), now);
+            case HOME -> move(-1_000_000, now);
+            case END -> move(1_000_000, now);
+            case OPEN -> openStack(now);
+            case NEXT_PANE -> cycleFocus(1, now);
+            case PREVIOUS_PANE -> cycleFocus(-1, now);
+            case START_STOP -> control(new Control.StartOrStop(), now);
+            case START -> control(new Control.StartIfEnded(), now);
+            case STOP -> control(new Control.Stop(), now);
             case RESTART -> {
-                session.restart();
-                view.flash("restarted", ctx.nowNanos());
+                startsARun(new Control.Restart(), now);
+                view.flash("restarted", now);
             }
-            case STEP -> session.step();
-            case CONTINUE -> session.continueRun();
-            case PAUSE -> session.togglePause();
-            case FASTER, SLOWER -> {
-                if (a == Action.FASTER) {
-                    session.faster();
+            case STEP -> control(new Control.Step(), now);
+            case CONTINUE -> control(new Control.Continue(), now);
+            case PAUSE -> {
+                if (view.replay != null) {
+                    engine.withSource(ReplaySource.class, ReplaySource::togglePlaying);
                 } else {
-                    session.slower();
+                    view.paused = !view.paused;
+                    engine.pause(view.paused);
                 }
-                view.flash("every " + Durations.format(session.interval()), ctx.nowNanos());
             }
+            case FASTER -> changeInterval(-1, now);
+            case SLOWER -> changeInterval(+1, now);
+            case BACK -> engine.withSource(ReplaySource.class, r -> r.step(-1));
+            case FORWARD -> engine.withSource(ReplaySource.class, r -> r.step(+1));
+            case BACK_TEN -> engine.withSource(ReplaySource.class, r -> r.step(-10));
+            case FORWARD_TEN -> engine.withSource(ReplaySource.class, r -> r.step(+10));
+            case FIRST_TICK -> engine.withSource(ReplaySource.class, ReplaySource::first);
+            case LAST_TICK -> engine.withSource(ReplaySource.class, ReplaySource::last);
+            case PLAY_SLOWER -> engine.withSource(ReplaySource.class, r -> r.speed(-1));
+            case PLAY_FASTER -> engine.withSource(ReplaySource.class, r -> r.speed(+1));
             case FILTER -> {
                 view.editingFilter = true;
                 view.filterDraft.setLength(0);
@@ -130,19 +144,141 @@ final class Controller {
             case SORT -> view.sort = ViewState.Sort.values()[(view.sort.ordinal() + 1) % ViewState.Sort.values()
                     .length];
             case PICK -> openPicker();
-            case REDRAW -> redraw = true;
+            case REDRAW -> view.redrawAll = true;
             case HELP -> view.overlay = Overlay.HELP;
             case LESSON -> view.overlay = Overlay.LESSON;
             case CLOSE -> view.filter = "";
         }
+        followSelection(now);
     }
 
-    private void move(int delta, Context ctx) {
+    /** Keys that mean nothing here say why, rather than nothing at all. */
+    private boolean refused(Action a, long now) {
+        boolean scenarioKey = a == Action.START_STOP || a == Action.RESTART || a == Action.STEP
+                || a == Action.CONTINUE || a == Action.PICK || a == Action.START || a == Action.STOP;
+        if (view.replay != null && (scenarioKey || a == Action.FASTER || a == Action.SLOWER)) {
+            view.flash("a recording: s r . c p + - act on a live run only", now);
+            return true;
+        }
+        if (!view.scenarios && scenarioKey) {
+            view.flash("watching another JVM: no scenario to run here", now);
+            return true;
+        }
+        return false;
+    }
+
+    private void control(Control c, long now) {
+        engine.control(c, why -> post.accept(() -> view.flash(why, System.nanoTime())));
+    }
+
+    /** A control that starts a new run: until it begins, the run on screen is the one before. */
+    private void startsARun(Control c, long now) {
+        view.pendingRuns++;
+        engine.control(c, why -> post.accept(() -> {
+            view.pendingRuns = Math.max(0, view.pendingRuns - 1);
+            view.flash(why, System.nanoTime());
+        }));
+    }
+
+    private void changeInterval(int direction, long now) {
+        int at = 0;
+        while (at < INTERVALS.size() - 1 && INTERVALS.get(at).compareTo(view.interval) < 0) {
+            at++;
+        }
+        view.interval = INTERVALS.get(Math.max(0, Math.min(INTERVALS.size() - 1, at + direction)));
+        engine.setInterval(view.interval);
+        view.flash("every " + Durations.format(view.interval), now);
+    }
+
+    // ---- the autopilot's lines that are not keys
+
+    void caption(String text) {
+        view.caption = text;
+    }
+
+    /** Restarts the scenario with some parameters changed; the header says which. */
+    void setParams(Map<String, Object> values, long now) {
+        startsARun(new Control.RestartWith(values), now);
+        view.flash("restarted with " + values.keySet(), now);
+    }
+
+    void runScenario(ScenarioEntry entry) {
+        view.overlay = Overlay.NONE;
+        view.selectedId = -1;
+        view.selectedRow = 0;
+        view.threadsTop = 0;
+        view.outputBack = 0;
+        startsARun(new Control.Start(entry), 0);
+    }
+
+    // ---- the engine's events
+
+    void onEvent(Event e, long now) {
+        if (e instanceof Event.Began b) {
+            view.generation = b.generation();
+            view.run = b.run();
+            view.history.clear();
+            view.deadlockShown = false;
+            view.banner = "";
+            view.pendingRuns = Math.max(0, view.pendingRuns - 1);
+            if (view.replay != null || !view.scenarios) {
+                view.interval = Duration.ofMillis(b.interval());
+            }
+        } else if (e instanceof Event.Sampled s && s.generation() == view.generation) {
+            sampled(s.snapshot(), now);
+        } else if (e instanceof Event.LinkLost l) {
+            view.banner = l.reason();
+        } else if (e instanceof Event.Played p) {
+            view.replay = p.playback();
+            view.banner = p.playback().note() != null && (p.playback().atEnd() || p.playback().broken())
+                    ? p.playback().note() : "";
+            view.quit |= p.playback().broken();
+        } else if (e instanceof Event.Over) {
+            view.quit = true; // the time limit ran out
+        }
+        followSelection(now);
+    }
+
+    private void sampled(Snapshot s, long now) {
+        if (view.replay == null) {
+            view.banner = "";
+        }
+        Snapshot before = view.history.latest();
+        if (before != null && before.run().status().ended() && s.run().status().ended()) {
+            return; // the run is over and its picture with it: the timeline holds still
+        }
+        view.history.record(s);
+        if (!s.deadlocked().isEmpty() && !view.deadlockShown) {
+            view.deadlockShown = true;
+            view.unfolded = Focus.LOCKS; // a deadlock is the news: show its cycle
+            view.flash("deadlock found", now);
+        }
+    }
+
+    /** The selection follows its thread; if that thread is gone from the list, the row where it was. */
+    void followSelection(long now) {
+        List<ThreadSample> rows = ThreadRows.of(view.history.latest(), view);
+        if (rows.isEmpty()) {
+            return;
+        }
+        int at = indexOf(rows, view.selectedId);
+        if (at >= 0) {
+            view.selectedRow = at;
+            return;
+        }
+        view.selectedRow = Math.min(view.selectedRow, rows.size() - 1);
+        view.selectedId = rows.get(view.selectedRow).id();
+    }
+
+    // ---- the parts
+
+    private void move(int delta, long now) {
         if (view.focus == Focus.OUTPUT) {
             view.outputBack = Math.max(0, view.outputBack - delta);
             return;
         }
-        List<ThreadSample> rows = ctx.rows();
+        Picture p = picture(now);
+        List<ThreadSample> rows = p.rows();
         if (rows.isEmpty()) {
             return;
         }
@@ -153,7 +289,7 @@ final class Controller {
         int next = (int) Math.max(0, Math.min(rows.size() - 1, (long) at + delta));
         view.selectedId = rows.get(next).id();
         view.selectedRow = next;
-        int visible = Math.max(1, ctx.layout().listRows(Focus.THREADS) - 1);
+        int visible = Math.max(1, p.layout().listRows(Focus.THREADS) - 1);
         if (next < view.threadsTop) {
             view.threadsTop = next;
         } else if (next >= view.threadsTop + visible) {
@@ -170,29 +306,30 @@ final class Controller {
         return -1;
     }
 
-    private void openStack(Context ctx) {
-        int at = indexOf(ctx.rows(), view.selectedId);
+    private void openStack(long now) {
+        List<ThreadSample> rows = picture(now).rows();
+        int at = indexOf(rows, view.selectedId);
         if (at < 0) {
-            if (ctx.rows().isEmpty()) {
+            if (rows.isEmpty()) {
                 return;
             }
             at = 0;
         }
-        ThreadSample t = ctx.rows().get(at);
+        ThreadSample t = rows.get(at);
         view.overlay = Overlay.STACK;
         view.stackThreadId = t.id();
         view.stackThreadName = t.name();
         view.stack = null;
         view.stackTop = 0;
-        if (!t.alive()) {
+        if (!t.alive() && view.replay == null) {
             view.stackLoading = false;
             return;
         }
         view.stackLoading = true;
         long id = t.id();
-        session.requestStack(id, info -> post.accept(() -> {
+        engine.readStack(id, t.name(), stack -> post.accept(() -> {
             if (view.stackThreadId == id) {
-                view.stack = info;
+                view.stack = stack;
                 view.stackLoading = false;
             }
         }));
@@ -219,29 +356,30 @@ final class Controller {
 
     private void openPicker() {
         view.overlay = Overlay.PICKER;
-        ScenarioEntry current = session.entry();
+        ScenarioEntry current = view.run == null ? null : view.run.entry();
         List<ScenarioEntry> entries = catalog.entries();
-        view.pickerRow = current == null ? 0 : Math.max(0, entries.indexOf(current));
+        view.pickerRow = current == null ? 0 : Math.max(0, indexOfId(entries, current.id()));
     }
 
-    private boolean pickerKey(Action a) {
+    private static int indexOfId(List<ScenarioEntry> entries, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean pickerKey(Action a, long now) {
         int n = catalog.entries().size();
         switch (a) {
             case UP -> view.pickerRow = Math.max(0, view.pickerRow - 1);
             case DOWN -> view.pickerRow = Math.min(n - 1, view.pickerRow + 1);
             case HOME -> view.pickerRow = 0;
             case END -> view.pickerRow = n - 1;
-            case OPEN -> {
-                ScenarioEntry e = catalog.entries().get(view.pickerRow);
-                view.overlay = Overlay.NONE;
-                view.selectedId = -1;
-                view.selectedRow = 0;
-                view.threadsTop = 0;
-                view.outputBack = 0;
-                session.start(e);
-            }
+            case OPEN -> runScenario(catalog.entries().get(view.pickerRow));
             case CLOSE, PICK -> {
-                if (session.entry() != null) {
+                if (view.run != null || view.pendingRuns > 0) {
                     view.overlay = Overlay.NONE;
                 }
             }
@@ -255,10 +393,11 @@ final class Controller {
         return true;
     }
 
-    private void cycleFocus(int direction, Context ctx) {
+    private void cycleFocus(int direction, long now) {
+        Layout layout = picture(now).layout();
         List<Focus> order = new ArrayList<>();
         for (Focus f : Focus.values()) {
-            if (ctx.layout().mode() == Layout.Mode.REDUCED || ctx.layout().panes().containsKey(f)) {
+            if (layout.mode() == Layout.Mode.REDUCED || layout.panes().containsKey(f)) {
                 order.add(f);
             }
         }

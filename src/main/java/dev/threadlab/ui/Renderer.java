@@ -61,7 +61,7 @@ public final class Renderer {
         lesson.render(f, c, layout.lesson());
         footer.render(f, c, layout.footer());
         switch (f.view().overlay()) {
-            case HELP -> help.render(c, layout.screen());
+            case HELP -> help.render(c, layout.screen(), f.view().replay() != null);
             case STACK -> stack.render(c, layout.screen(), f.view());
             case PICKER -> picker.render(c, layout.screen(), f.catalog().entries(), f.view().pickerRow());
             case LESSON -> lesson.renderWhole(f, c, layout.screen());

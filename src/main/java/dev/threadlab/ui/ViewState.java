@@ -1,10 +1,15 @@
 package dev.threadlab.ui;
 
-import java.lang.management.ThreadInfo;
+import dev.threadlab.history.History;
+import dev.threadlab.probe.StackSample;
+import dev.threadlab.watch.Playback;
+import dev.threadlab.watch.RunInfo;
+import java.time.Duration;
 
 /**
- * What the person at the keyboard chose: which pane has focus, which thread is selected, the
- * filter, the sort, the overlay that is open. Only the screen's thread touches it.
+ * The one state the dashboard draws from: what the engine told (the run, its history, the link), and
+ * what the person at the keyboard chose (focus, selection, filter, sort, the overlay open, pause and
+ * interval). Keys and engine events change it; drawing only reads it. Only the screen's thread touches it.
  */
 public final class ViewState {
 
@@ -59,7 +64,7 @@ public final class ViewState {
     int pickerRow;
     long stackThreadId = -1;
     String stackThreadName = "";
-    ThreadInfo stack;
+    StackSample stack;
     boolean stackLoading;
     int stackTop;
     String caption = "";
@@ -67,6 +72,61 @@ public final class ViewState {
     String banner = "";
     String flash = "";
     long flashUntilNanos;
+
+    // ---- what the engine told
+    final History history = new History();
+    /** The run the history belongs to; -1 before the first. */
+    long generation = -1;
+    /** What runs (the scenario and its parameters, or the JVM watched), or null before anything does. */
+    RunInfo run;
+    boolean deadlockShown;
+    /** Runs asked for that have not begun yet: until then, what is on screen is the run before. */
+    int pendingRuns;
+
+    // ---- the session's settings, as asked for
+    Duration interval;
+    boolean paused;
+    /** This dashboard runs scenarios (it is not watching another JVM, nor a recording). */
+    final boolean scenarios;
+    /** Where a replay is, or null on a live watch. */
+    Playback replay;
+
+    // ---- the terminal
+    int width = 80;
+    int height = 24;
+    boolean quit;
+    /** The next refresh repaints every cell (^L). */
+    boolean redrawAll;
+
+    public ViewState(boolean scenarios, Duration interval) {
+        this.scenarios = scenarios;
+        this.interval = interval;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public RunInfo run() {
+        return run;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public boolean scenarios() {
+        return scenarios;
+    }
+
+    /** Where a replay is, or null on a live watch. */
+    public Playback replay() {
+        return replay;
+    }
 
     public Focus focus() {
         return focus;
@@ -116,7 +176,7 @@ public final class ViewState {
         return stackThreadName;
     }
 
-    public ThreadInfo stack() {
+    public StackSample stack() {
         return stack;
     }
 

@@ -212,6 +212,26 @@ class RendererTest {
         s.draw();
         for (Action a : Action.values()) {
             String words = a.help().length() > 20 ? a.help().substring(0, 20) : a.help();
+            if (a.keys(false, false).isEmpty()) {
+                assertThat(s.text()).as(a.name() + ": no key live, not listed").doesNotContain(words);
+            } else {
+                assertThat(s.text()).as(a.name()).contains(words);
+            }
+        }
+        assertThat(s.text()).as("every key of quit, Ctrl-C too").contains("q F10 ^C");
+        assertThat(s.text()).as("every key of help, h too").contains("? F1 h");
+    }
+
+    @Test
+    void theHelpOfAReplayListsItsKeys() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        race(s);
+        s.view.replay = new dev.threadlab.watch.Playback(3, 30, 750, 1, false, true, null, false);
+        s.view.overlay = ViewState.Overlay.HELP;
+        s.draw();
+        for (Action a : List.of(Action.BACK, Action.FORWARD, Action.BACK_TEN, Action.FORWARD_TEN, Action.FIRST_TICK,
+                Action.PLAY_FASTER)) {
+            String words = a.help().length() > 20 ? a.help().substring(0, 20) : a.help();
             assertThat(s.text()).as(a.name()).contains(words);
         }
     }

@@ -28,8 +28,8 @@ final class ScreenFixture {
     final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
     final Theme theme;
-    final History history = new History();
-    final ViewState view = new ViewState();
+    final ViewState view = new ViewState(true, Duration.ofMillis(250));
+    final History history = view.history();
     final Renderer renderer = new Renderer();
     String entryId = "race-counter";
     Layout layout;

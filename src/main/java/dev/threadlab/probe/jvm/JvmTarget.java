@@ -30,6 +30,17 @@ public final class JvmTarget implements AutoCloseable {
         return label;
     }
 
+    /** The JVM's version ({@code 17.0.15+6}), as its runtime bean says, or "unknown". */
+    public String javaVersion() {
+        try {
+            Object v = mbeans.getAttribute(new javax.management.ObjectName(ManagementFactory.RUNTIME_MXBEAN_NAME),
+                    "VmVersion");
+            return String.valueOf(v);
+        } catch (IOException | javax.management.JMException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     public MBeanServerConnection mbeans() {
         return mbeans;
     }

@@ -21,8 +21,8 @@ public final class FooterBar {
             return;
         }
         List<Hint> hints = hints(f, ascii);
-        Hint help = new Hint(Action.HELP.keys(ascii).split(" ")[0], "help");
-        Hint quit = new Hint(Action.QUIT.keys(ascii).split(" ")[0], "quit");
+        Hint help = new Hint(Action.HELP.key(ascii), "help");
+        Hint quit = new Hint(Action.QUIT.key(ascii), "quit");
         int reserved = width(help) + width(quit);
         int x = area.col();
         for (Hint h : hints) {
@@ -39,16 +39,22 @@ public final class FooterBar {
         boolean stepping = f.snapshot() != null && f.snapshot().run().stepMode() && !f.snapshot().run().status()
                 .ended();
         if (f.view().overlay() == ViewState.Overlay.PICKER) {
-            return List.of(new Hint(ascii ? "Up/Dn" : "↑↓", "choose"), new Hint(Action.OPEN.keys(ascii), "run it"),
+            return List.of(new Hint(ascii ? "Up/Dn" : "↑↓", "choose"), new Hint(Action.OPEN.key(ascii), "run it"),
                     new Hint("Esc", "back"));
+        }
+        if (f.view().replay() != null) {
+            return List.of(new Hint(Action.PAUSE.key(ascii), f.view().replay().playing() ? "hold" : "play"),
+                    new Hint(ascii ? "Left/Right" : "←→", "tick"), new Hint("[ ]", "ten"), new Hint("< >", "speed"),
+                    new Hint("Home/End", "ends"), new Hint(Action.OPEN.key(ascii), "stack"),
+                    new Hint(Action.NEXT_PANE.key(ascii), "pane"), new Hint("l", "lesson"));
         }
         if (stepping) {
             return List.of(new Hint(".", "next step"), new Hint("c", "continue"), new Hint("s", "stop"),
-                    new Hint(ascii ? "Up/Dn" : "↑↓", "move"), new Hint(Action.OPEN.keys(ascii), "stack"));
+                    new Hint(ascii ? "Up/Dn" : "↑↓", "move"), new Hint(Action.OPEN.key(ascii), "stack"));
         }
-        return List.of(new Hint(ascii ? "Up/Dn" : "↑↓", "move"), new Hint(Action.OPEN.keys(ascii), "stack"),
-                new Hint(Action.NEXT_PANE.keys(ascii), "pane"), new Hint("s", "start/stop"),
-                new Hint("r", "restart"), new Hint(Action.PAUSE.keys(ascii), "pause"), new Hint("+/-", "interval"),
+        return List.of(new Hint(ascii ? "Up/Dn" : "↑↓", "move"), new Hint(Action.OPEN.key(ascii), "stack"),
+                new Hint(Action.NEXT_PANE.key(ascii), "pane"), new Hint("s", "start/stop"),
+                new Hint("r", "restart"), new Hint(Action.PAUSE.key(ascii), "pause"), new Hint("+/-", "interval"),
                 new Hint(".", "step"), new Hint("l", "lesson"), new Hint("a", "all"), new Hint("/", "filter"),
                 new Hint("p", "pick"));
     }

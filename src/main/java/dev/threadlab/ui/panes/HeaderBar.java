@@ -6,6 +6,7 @@ import dev.threadlab.probe.Snapshot;
 import dev.threadlab.ui.Canvas;
 import dev.threadlab.ui.Frame;
 import dev.threadlab.ui.Rect;
+import dev.threadlab.watch.Playback;
 
 /** The top line: which scenario, whether it runs, for how long, how often we sample, and what that costs. */
 public final class HeaderBar {
@@ -21,6 +22,14 @@ public final class HeaderBar {
         return out.toString();
     }
 
+    /** A replay's place: played or held, the time into the recording, the tick of all, the speed. */
+    static String position(Playback p, Canvas c) {
+        String speed = p.speed() == 0.25 ? "1/4x" : p.speed() == 0.5 ? "1/2x" : (int) p.speed() + "x";
+        return (p.playing() ? c.glyphs().running() : c.glyphs().paused()) + " replay "
+                + Format.stamp(p.atMs()) + " tick " + p.tick() + "/" + p.ticks() + (p.indexed() ? "" : "+") + " "
+                + speed;
+    }
+
     public void render(Frame f, Canvas c, Rect area) {
         Snapshot s = f.snapshot();
         c.fill(area, ' ', c.theme().bar());
@@ -32,6 +41,10 @@ public final class HeaderBar {
         }
         StringBuilder status = new StringBuilder();
         boolean alarm = false;
+        Playback replay = f.view().replay();
+        if (replay != null) {
+            x += c.text(x, area.row(), " " + position(replay, c) + " ", area.right() - x, c.theme().bold());
+        }
         if (!f.view().banner().isEmpty()) {
             status.append(c.glyphs().stopped()).append(' ').append(f.view().banner());
             alarm = true;
@@ -52,7 +65,9 @@ public final class HeaderBar {
                 status.append(run.status().ended() ? c.glyphs().stopped() : c.glyphs().running()).append(' ')
                         .append(run.status().label()).append(' ');
             }
-            status.append(Format.clock(run.elapsedMs()));
+            if (replay == null) {
+                status.append(Format.clock(run.elapsedMs()));
+            }
         }
         if (f.paused()) {
             status.append(' ').append(c.glyphs().paused()).append(" paused");
@@ -64,7 +79,8 @@ public final class HeaderBar {
         StringBuilder facts = new StringBuilder();
         String dot = " " + c.glyphs().dot() + " ";
         facts.append(dot).append("every ").append(Durations.format(f.interval()));
-        facts.append(dot).append("JDK ").append(Runtime.version().feature());
+        int jdk = f.view().run() == null ? 0 : f.view().run().jdkFeature();
+        facts.append(dot).append("JDK ").append(jdk > 0 ? jdk : Runtime.version().feature());
         if (s != null) {
             facts.append(dot).append(s.liveThreads()).append(" threads");
             facts.append(dot).append("tick ").append(Format.millis(Math.round(s.tickMicros() / 1000.0)));

@@ -7,12 +7,18 @@ import dev.threadlab.ui.Rect;
 
 /** Every key and what it does, from the same table the keys are read with; and the state letters. */
 public final class HelpOverlay {
-    private static final int ENTRY = 38;
+    private static final int ENTRY = 40;
 
-    public void render(Canvas c, Rect screen) {
+    public void render(Canvas c, Rect screen, boolean replay) {
         boolean ascii = c.glyphs().pointer().equals(">");
-        Action[] actions = Action.values();
-        int columns = screen.width() >= 2 * 32 + 5 ? 2 : 1;
+        java.util.List<Action> listed = new java.util.ArrayList<>();
+        for (Action a : Action.values()) {
+            if (!a.keys(ascii, replay).isEmpty()) {
+                listed.add(a);
+            }
+        }
+        Action[] actions = listed.toArray(new Action[0]);
+        int columns = screen.width() >= 2 * 34 + 5 ? 2 : 1;
         int entry = Math.min(ENTRY, (screen.width() - 5) / columns);
         int rows = (actions.length + columns - 1) / columns;
         Rect box = Overlays.centred(screen, columns * entry + 3, rows + 4, c);
@@ -25,8 +31,8 @@ public final class HelpOverlay {
                 continue;
             }
             int x = in.col() + 1 + col * entry;
-            c.text(x, in.row() + row, Format.cell(actions[i].keys(ascii), 7, false), 7, c.theme().bold());
-            c.text(x + 8, in.row() + row, c.glyphs().fit(actions[i].help(), entry - 9), entry - 9,
+            c.text(x, in.row() + row, Format.cell(actions[i].keys(ascii, replay), 9, false), 9, c.theme().bold());
+            c.text(x + 10, in.row() + row, c.glyphs().fit(actions[i].help(), entry - 11), entry - 11,
                     c.theme().plain());
         }
         int legendRow = in.bottom() - 1;
