@@ -160,11 +160,15 @@ public final class ReplaySource implements Source {
         seek((shown == null ? 0 : shown.n()) + by);
     }
 
+    /** The first tick, held there (Space plays on). */
     public void first() {
+        playing = false;
         seek(1);
     }
 
+    /** The last tick read so far, held there. */
     public void last() {
+        playing = false;
         seek(recording.ticks());
     }
 
@@ -206,7 +210,7 @@ public final class ReplaySource implements Source {
         long tick = shown == null ? 0 : shown.n();
         long at = shown == null ? 0 : shown.atMs();
         String note = error != null ? error : recording.error() != null ? recording.error()
-                : recording.truncated() ? "the recording ends early: its last line was cut (a crash?)" : null;
+                : recording.truncated() ? "ends early: last line cut" : null;
         return new Playback(tick, Math.max(tick, recording.ticks()), at, SPEEDS[speed], playing,
                 recording.indexed(), note, error() != null);
     }

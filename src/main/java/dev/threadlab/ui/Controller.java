@@ -157,7 +157,7 @@ final class Controller {
         boolean scenarioKey = a == Action.START_STOP || a == Action.RESTART || a == Action.STEP
                 || a == Action.CONTINUE || a == Action.PICK || a == Action.START || a == Action.STOP;
         if (view.replay != null && (scenarioKey || a == Action.FASTER || a == Action.SLOWER)) {
-            view.flash("a recording: s r . c p + - act on a live run only", now);
+            view.flash("live runs only", now);
             return true;
         }
         if (!view.scenarios && scenarioKey) {

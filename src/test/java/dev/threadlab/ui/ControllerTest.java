@@ -161,7 +161,7 @@ class ControllerTest {
     void replayKeysSayWhyTheyDoNothingLive() {
         view.replay = new dev.threadlab.watch.Playback(1, 10, 0, 1, true, true, null, false);
         press('s');
-        assertThat(view.flash(0)).contains("live run only");
+        assertThat(view.flash(0)).contains("live runs only");
         press('+');
         assertThat(view.interval).as("the interval is the recording's").isEqualTo(Duration.ofMillis(250));
     }

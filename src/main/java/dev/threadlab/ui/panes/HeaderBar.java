@@ -25,8 +25,9 @@ public final class HeaderBar {
     /** A replay's place: played or held, the time into the recording, the tick of all, the speed. */
     static String position(Playback p, Canvas c) {
         String speed = p.speed() == 0.25 ? "1/4x" : p.speed() == 0.5 ? "1/2x" : (int) p.speed() + "x";
-        return (p.playing() ? c.glyphs().running() : c.glyphs().paused()) + " replay "
-                + Format.stamp(p.atMs()) + " tick " + p.tick() + "/" + p.ticks() + (p.indexed() ? "" : "+") + " "
+        long ms = p.atMs();
+        String at = String.format(java.util.Locale.ROOT, "%02d:%02d.%d", ms / 60_000, ms / 1000 % 60, ms % 1000 / 100);
+        return (p.playing() ? c.glyphs().running() : c.glyphs().paused()) + " " + at + " tick " + p.tick() + "/" + p.ticks() + (p.indexed() ? "" : "+") + " "
                 + speed;
     }
 
@@ -87,6 +88,10 @@ public final class HeaderBar {
         }
         String flash = f.view().flash(f.nowNanos());
         String right = (flash.isEmpty() ? "" : flash + "  ") + "? help ";
+        if (area.right() - right.length() <= x && !flash.isEmpty()) {
+            // Too little room for both: the message is the news, the help key is in the footer.
+            right = c.glyphs().fit(flash, Math.max(1, area.right() - x - 2)) + " ";
+        }
         int room = area.right() - x - right.length() - 1;
         if (room > 5) {
             c.text(x, area.row(), c.glyphs().fit(facts.toString(), room), room, c.theme().bar());
