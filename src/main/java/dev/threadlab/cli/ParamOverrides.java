@@ -1,7 +1,7 @@
 package dev.threadlab.cli;
 
 import dev.threadlab.UserError;
-import dev.threadlab.scenario.ParamSpec;
+import dev.threadlab.scenario.Assignments;
 import dev.threadlab.scenario.ScenarioEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +15,11 @@ final class ParamOverrides {
     static ScenarioEntry apply(ScenarioEntry entry, List<String> sets) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) {
-                throw new UserError("--set " + set + ": expected key=value, e.g. --set threads=8");
-            }
-            String key = set.substring(0, eq).strip();
-            String text = set.substring(eq + 1);
-            ParamSpec spec = entry.type().param(key).orElseThrow(() -> new UserError("--set " + set + ": "
-                    + entry.id() + " has no parameter '" + key + "' (it has: "
-                    + String.join(", ", entry.type().paramNames()) + ")"));
             try {
-                values.put(key, spec.parse(text));
+                values.putAll(Assignments.parse(entry, List.of(set)));
             } catch (IllegalArgumentException e) {
-                throw new UserError("--set " + set + ": " + e.getMessage());
+                throw new UserError("--set " + set + ": " + e.getMessage()
+                        + (set.indexOf('=') <= 0 ? ", e.g. --set threads=8" : ""));
             }
         }
         return values.isEmpty() ? entry : entry.withParams(entry.params().with(values));

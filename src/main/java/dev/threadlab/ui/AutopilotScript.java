@@ -4,7 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.threadlab.config.ConfigError;
 import dev.threadlab.Durations;
-import dev.threadlab.scenario.ParamSpec;
+import dev.threadlab.scenario.Assignments;
 import dev.threadlab.scenario.ScenarioCatalog;
 import dev.threadlab.scenario.ScenarioEntry;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -170,20 +169,9 @@ public record AutopilotScript(List<Step> steps) {
         if (current == null) {
             throw new IllegalArgumentException("set needs a scenario: put 'run ID' before it");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String pair : arg.split("\\s+")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("expected key=value, got '" + pair + "'");
-            }
-            String key = pair.substring(0, eq);
-            ParamSpec spec = current.type().param(key).orElseThrow(() -> new IllegalArgumentException(
-                    current.id() + " has no parameter '" + key + "' (it has: "
-                            + String.join(", ", current.type().paramNames()) + ")"));
-            values.put(key, spec.parse(pair.substring(eq + 1)));
-        }
-        return values;
+        return Assignments.parse(current, List.of(arg.split("\\s+")));
     }
+
 
     /** Key names as people write them: a character, or enter, esc, tab, space, up, f1, … */
     static KeyStroke key(String name) {
