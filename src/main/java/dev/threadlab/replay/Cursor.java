@@ -51,6 +51,7 @@ final class Cursor implements Closeable {
     private final RecordStream in;
     private long lineNumber;
     private long tick;
+    private final long ticksBefore;
     private RunMark run;
     private Snapshot previous;
     private final List<OutputLine> pending = new ArrayList<>();
@@ -60,7 +61,13 @@ final class Cursor implements Closeable {
         this.in = in;
         this.lineNumber = start.lineNumber() - 1;
         this.tick = start.ticksBefore();
+        this.ticksBefore = start.ticksBefore();
         this.run = start.run();
+    }
+
+    /** The ticks before the first this cursor gives. */
+    long ticksBefore() {
+        return ticksBefore;
     }
 
     /** The line number of the record last read. */

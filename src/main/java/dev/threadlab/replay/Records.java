@@ -41,28 +41,32 @@ final class Records {
 
     /** A delta applied to the sample before it. */
     static Snapshot delta(JsonNode n, Snapshot before, String runId, List<OutputLine> output) {
+        JsonNode changed = n.path("changed");
+        Map<Long, JsonNode> changes = new HashMap<>(changed.size() * 2);
+        for (JsonNode t : changed) {
+            changes.put(t.path("id").asLong(), t);
+        }
+        List<ThreadSample> threads = new ArrayList<>(before.threads().size());
+        if (!n.has("ids")) {
+            // Most ticks: the same threads in the same order, a few of them changed.
+            for (ThreadSample t : before.threads()) {
+                JsonNode c = changes.get(t.id());
+                threads.add(c == null ? t : ThreadJson.apply(c, t));
+            }
+            return rest(n, runId, threads, output);
+        }
         Map<Long, ThreadSample> byId = new HashMap<>(before.threads().size() * 2);
         for (ThreadSample t : before.threads()) {
             byId.put(t.id(), t);
         }
-        for (JsonNode t : n.path("changed")) {
-            ThreadSample was = byId.get(t.path("id").asLong());
-            ThreadSample s = was == null ? ThreadJson.read(t) : ThreadJson.apply(t, was);
-            byId.put(s.id(), s);
-        }
-        List<ThreadSample> threads = new ArrayList<>(before.threads().size());
-        if (n.has("ids")) {
-            for (JsonNode id : n.get("ids")) {
-                ThreadSample t = byId.get(id.asLong());
-                if (t == null) {
-                    throw new IllegalArgumentException("thread " + id.asLong() + " is neither changed nor known");
-                }
-                threads.add(t);
+        for (JsonNode id : n.get("ids")) {
+            long key = id.asLong();
+            ThreadSample was = byId.get(key);
+            JsonNode c = changes.get(key);
+            if (was == null && c == null) {
+                throw new IllegalArgumentException("thread " + key + " is neither changed nor known");
             }
-        } else {
-            for (ThreadSample t : before.threads()) {
-                threads.add(byId.get(t.id()));
-            }
+            threads.add(was == null ? ThreadJson.read(c) : c == null ? was : ThreadJson.apply(c, was));
         }
         return rest(n, runId, threads, output);
     }

@@ -10,6 +10,7 @@ import dev.threadlab.watch.RunInfo;
 import dev.threadlab.watch.Source;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +23,20 @@ import java.util.Map;
  */
 public final class ReplaySource implements Source {
     static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4, 8, 16};
-    /** Ticks of history re-read before a seek's target: wider than any timeline. */
-    static final int HISTORY = 300;
+    /** Ticks of history re-read before a seek's target: as wide as the timeline of a 200-column terminal. */
+    static final int HISTORY = 128;
+
+    /** Ticks kept after they were read, so steps back and forth near here read nothing again. */
+    static final int KEPT = 2 * HISTORY;
 
     private final Recording recording;
     private final ScenarioCatalog catalog;
     private Cursor cursor;
+    /** The last ticks read, in order, without gaps; {@code frontier} is the last one the cursor gave. */
+    private final ArrayList<Cursor.Tick> recent = new ArrayList<>();
+    private long frontier;
+    private boolean exhausted;
     private Cursor.Tick shown;
-    private Cursor.Tick next;
     private RunInfo info;
     private RunMark infoOf;
     private final Deque<Cursor.Tick> backlog = new ArrayDeque<>();
@@ -41,12 +48,11 @@ public final class ReplaySource implements Source {
         this.recording = recording;
         this.catalog = catalog;
         this.cursor = recording.fromStart();
-        this.next = read();
     }
 
     @Override
     public RunInfo run() {
-        Cursor.Tick t = backlog.isEmpty() ? next : backlog.peekFirst();
+        Cursor.Tick t = !backlog.isEmpty() ? backlog.peekFirst() : next();
         if (t == null) {
             t = shown;
         }
@@ -55,6 +61,35 @@ public final class ReplaySource implements Source {
             info = runInfo(t.run());
         }
         return info;
+    }
+
+    /** The tick after the one on screen (the first, before any), or null at the end. */
+    private Cursor.Tick next() {
+        return at(shown == null ? 1 : shown.n() + 1);
+    }
+
+    /** Tick {@code n}, if it was read lately or is the next the cursor gives; else null. */
+    private Cursor.Tick at(long n) {
+        if (!recent.isEmpty()) {
+            long first = recent.get(0).n();
+            if (n >= first && n <= frontier) {
+                return recent.get((int) (n - first));
+            }
+        }
+        if (n != frontier + 1 || exhausted || error != null) {
+            return null;
+        }
+        Cursor.Tick t = read();
+        if (t == null) {
+            exhausted = true;
+            return null;
+        }
+        frontier = t.n();
+        recent.add(t);
+        if (recent.size() > KEPT) {
+            recent.subList(0, recent.size() - KEPT).clear();
+        }
+        return t;
     }
 
     /** The recorded run as the panes need it: the catalogue's entry (for its lesson), with the recorded values. */
@@ -89,12 +124,11 @@ public final class ReplaySource implements Source {
         if (!playing) {
             return null;
         }
-        if (next == null) {
+        Cursor.Tick t = next();
+        if (t == null) {
             playing = false; // the end: hold here
             return null;
         }
-        Cursor.Tick t = next;
-        next = read();
         return show(t);
     }
 
@@ -124,7 +158,8 @@ public final class ReplaySource implements Source {
 
     @Override
     public Duration pace(Duration interval) {
-        if (shown == null || next == null || next.run() != shown.run()) {
+        Cursor.Tick next = shown == null ? null : next();
+        if (next == null || next.run() != shown.run()) {
             return scaled(recording.intervalMs());
         }
         return scaled(Math.max(1, next.atMs() - shown.atMs()));
@@ -148,7 +183,7 @@ public final class ReplaySource implements Source {
     // ---- what the keys ask
 
     public void togglePlaying() {
-        if (!playing && next == null && shown != null) {
+        if (!playing && shown != null && next() == null) {
             seek(1); // at the end, play starts over
         }
         playing = !playing;
@@ -178,30 +213,36 @@ public final class ReplaySource implements Source {
 
     /** Shows tick {@code n} (from 1), with the ticks of its run before it as history. */
     void seek(long n) {
-        long ticks = recording.ticks();
+        long ticks = Math.max(recording.ticks(), frontier);
         if (ticks == 0) {
             return;
         }
         long target = Math.max(1, Math.min(n, ticks));
         long from = Math.max(recording.runStartOf(target), target - HISTORY + 1);
-        cursor.close();
-        cursor = recording.before(from);
+        boolean kept = !recent.isEmpty() && from >= recent.get(0).n() && from <= frontier + 1;
+        if (!kept) {
+            cursor.close();
+            cursor = recording.before(from);
+            recent.clear();
+            exhausted = false;
+            frontier = cursor.ticksBefore();
+            for (long k = frontier + 1; k < from && at(k) != null; k++) {
+                // from the keyframe up to the history's first tick
+            }
+        }
         backlog.clear();
-        infoOf = null; // a new run for the engine: a fresh history
-        Cursor.Tick t;
-        while ((t = read()) != null && t.n() < from) {
-            // read up to the history's first tick
-        }
-        while (t != null && t.n() <= target) {
+        for (long k = from; k <= target; k++) {
+            Cursor.Tick t = at(k);
+            if (t == null) {
+                break;
+            }
             backlog.addLast(t);
-            t = t.n() < target ? read() : null;
         }
-        next = read();
         shown = null;
         if (!backlog.isEmpty()) {
             Cursor.Tick first = backlog.peekFirst();
             infoOf = first.run();
-            info = runInfo(first.run());
+            info = runInfo(first.run()); // a new run for the engine: a fresh history
         }
     }
 

@@ -20,8 +20,26 @@ public final class ThreadJson {
         "waitedDelta", "cpuMs", "cpuPercent"};
     /** Totals that only grow: a delta gives their increase. */
     private static final boolean[] GROWS = new boolean[NAMES.length];
+    private static final String[] GROWN = new String[NAMES.length];
+    private static final String[] CAUSES = new String[Cause.values().length];
+    private static final java.util.Map<String, Cause> CAUSE_OF = new java.util.HashMap<>();
+    private static final java.util.Map<String, Thread.State> STATE_OF = new java.util.HashMap<>();
+    /** A field's place in the table, by its name and by its "+name". */
+    private static final java.util.Map<String, Integer> FIELD = new java.util.HashMap<>();
 
     static {
+        for (int i = 0; i < NAMES.length; i++) {
+            GROWN[i] = "+" + NAMES[i];
+            FIELD.put(NAMES[i], i);
+            FIELD.put(GROWN[i], -1 - i);
+        }
+        for (Cause c : Cause.values()) {
+            CAUSES[c.ordinal()] = c.name().toLowerCase(Locale.ROOT);
+            CAUSE_OF.put(CAUSES[c.ordinal()], c);
+        }
+        for (Thread.State st : Thread.State.values()) {
+            STATE_OF.put(st.name(), st);
+        }
         for (String g : new String[] {"blockedCount", "blockedTimeMs", "waitedCount", "waitedTimeMs", "cpuMs"}) {
             GROWS[indexOf(g)] = true;
         }
@@ -41,7 +59,7 @@ public final class ThreadJson {
 
     /** The values as written: numbers, strings, booleans, or null (CPU not read, no owner). */
     private static Object[] values(ThreadSample t) {
-        return new Object[] {t.id(), t.name(), t.state().name(), t.cause().name().toLowerCase(Locale.ROOT),
+        return new Object[] {t.id(), t.name(), t.state().name(), CAUSES[t.cause().ordinal()],
             t.daemon(), t.scenario(), t.lock(), t.lockOwnerId() >= 0 ? t.lockOwnerId() : null, t.lockOwner(),
             t.blockedCount(), t.blockedTimeMs(), t.blockedDelta(), t.waitedCount(), t.waitedTimeMs(),
             t.waitedDelta(), t.cpuNanos() >= 0 ? t.cpuNanos() / 1_000_000 : null,
@@ -49,11 +67,19 @@ public final class ThreadJson {
     }
 
     private static ThreadSample of(Object[] v) {
-        return new ThreadSample(num(v[0]), (String) v[1], Thread.State.valueOf((String) v[2]),
-                Cause.valueOf(((String) v[3]).toUpperCase(Locale.ROOT)), (Boolean) v[4], (Boolean) v[5],
+        return new ThreadSample(num(v[0]), (String) v[1], known(STATE_OF, (String) v[2]),
+                known(CAUSE_OF, (String) v[3]), (Boolean) v[4], (Boolean) v[5],
                 (String) v[6], v[7] == null ? -1 : num(v[7]), (String) v[8], num(v[9]), num(v[10]), num(v[12]),
                 num(v[13]), num(v[11]), num(v[14]), v[15] == null ? -1 : num(v[15]) * 1_000_000,
                 v[16] == null ? -1 : ((Number) v[16]).doubleValue());
+    }
+
+    private static <T> T known(java.util.Map<String, T> names, String name) {
+        T t = names.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no such state or cause: " + name);
+        }
+        return t;
     }
 
     private static long num(Object o) {
@@ -86,7 +112,7 @@ public final class ThreadJson {
                 any = true;
             }
             if (GROWS[i] && was[i] != null && now[i] != null) {
-                json.writeNumberField("+" + NAMES[i], num(now[i]) - num(was[i]));
+                json.writeNumberField(GROWN[i], num(now[i]) - num(was[i]));
             } else {
                 json.writeFieldName(NAMES[i]);
                 value(json, now[i]);
@@ -124,12 +150,16 @@ public final class ThreadJson {
     /** A change read back onto the thread it changes. */
     public static ThreadSample apply(JsonNode change, ThreadSample before) {
         Object[] v = values(before);
-        for (int i = 1; i < NAMES.length; i++) {
-            JsonNode grown = change.get("+" + NAMES[i]);
-            if (grown != null) {
-                v[i] = num(v[i]) + grown.asLong();
-            } else if (change.has(NAMES[i])) {
-                v[i] = plain(change.get(NAMES[i]));
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = change.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> f = it.next();
+            Integer at = FIELD.get(f.getKey());
+            if (at == null || at == 0) {
+                continue; // the id, or a field a newer ThreadLab adds
+            }
+            if (at < 0) {
+                v[-1 - at] = num(v[-1 - at]) + f.getValue().asLong();
+            } else {
+                v[at] = plain(f.getValue());
             }
         }
         return of(v);

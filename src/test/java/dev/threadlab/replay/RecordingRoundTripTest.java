@@ -121,4 +121,46 @@ class RecordingRoundTripTest {
             source.close();
         }
     }
+
+    @Test
+    void aStackOpenedLiveIsSavedAndShownAtAndAfterItsTickOnly() throws Exception {
+        Path file = dir.resolve("hello.jsonl.gz");
+        dev.threadlab.watch.ScenarioSource source = new dev.threadlab.watch.ScenarioSource("stack-test");
+        dev.threadlab.watch.Engine engine = new dev.threadlab.watch.Engine(source,
+                new dev.threadlab.watch.Engine.Settings(Duration.ofMillis(50), null, null, true));
+        engine.add(dev.threadlab.report.Recorder.open(file, p -> {
+            throw new IllegalStateException(p);
+        }));
+        java.util.concurrent.CopyOnWriteArrayList<dev.threadlab.probe.StackSample> read =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.control(new dev.threadlab.watch.Control.Start(HeadlessHarness.entry("hello-thread",
+                Map.of("pace", "300ms"))), why -> { });
+        engine.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> source.current() != null
+                && source.current().ownThreads().size() == 2);
+        Thread hello = source.current().ownThreads().get(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hello.isAlive());
+        @SuppressWarnings("deprecation")
+        long id = hello.getId();
+        engine.readStack(id, "hello", read::add);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> read.size() == 1);
+        assertThat(engine.awaitOver(Duration.ofSeconds(20))).isTrue();
+        engine.close();
+
+        try (Recording r = Recording.open(file)) {
+            r.awaitIndexed();
+            ReplaySource replay = new ReplaySource(r, CATALOG);
+            replay.seek(r.ticks());
+            while (replay.behind()) {
+                replay.sample();
+            }
+            assertThat(replay.stack(id, "hello").lines()).isEqualTo(read.get(0).lines());
+            replay.seek(1);
+            while (replay.behind()) {
+                replay.sample();
+            }
+            assertThat(replay.stack(id, "hello").lines().get(0)).startsWith("no stack of hello was saved");
+            replay.close();
+        }
+    }
 }
