@@ -320,4 +320,25 @@ class RendererTest {
         Rect counters = s.layout.panes().get(Focus.COUNTERS);
         assertThat(counters.height()).as("counters get the rows they need").isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void anOutputLineTooLongForThePaneWrapsWholeAt80x24And120x40() {
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            ScreenFixture s = new ScreenFixture(size[0], size[1]);
+            s.entryId = "daemon-threads";
+            String last = "jvm: no non-daemon thread left: exit; daemon-worker cut at 5/10";
+            s.record(snapshot(3000, List.of(thread(1, "main", Thread.State.WAITING, Cause.WAITING),
+                    thread(2, "child", Thread.State.RUNNABLE, Cause.RUNNING)), Map.of("daemonSteps", 5), List.of(),
+                    List.of(), List.of(new OutputLine(2900, "child", "worker finished all 5 steps"),
+                            new OutputLine(2950, "child", last)), "daemon-threads"));
+            s.draw();
+            Rect out = s.layout.panes().get(Focus.OUTPUT);
+            StringBuilder text = new StringBuilder();
+            for (int r = out.row() + 1; r < out.bottom() - 1; r++) {
+                text.append(s.row(r), out.col() + 1, out.right() - 1).append(' ');
+            }
+            String words = text.toString().replaceAll("\\s+", " ");
+            assertThat(words).as(size[0] + "x" + size[1]).contains(last).doesNotContain("…");
+        }
+    }
 }
