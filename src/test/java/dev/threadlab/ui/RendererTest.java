@@ -341,4 +341,22 @@ class RendererTest {
             assertThat(words).as(size[0] + "x" + size[1]).contains(last).doesNotContain("…");
         }
     }
+
+    @Test
+    void whatTheRunFoundTakesTheFirstLessonRowWholeAt80x24AndIsNotRepeatedInCounters() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        s.entryId = "cpu-bound";
+        String found = "2 threads got 0.7 cores: the machine is busy (others took 1.3)";
+        Map<String, Number> counters = new LinkedHashMap<>();
+        counters.put("cores", 2);
+        counters.put("coresUsed", 0.74);
+        s.record(new dev.threadlab.probe.Snapshot(9000, List.of(thread(1, "main", Thread.State.RUNNABLE,
+                Cause.RUNNING)), List.of(), counters, Map.of("gil", false, "finding", found), List.of(), List.of(),
+                new dev.threadlab.probe.RunState("cpu-bound", dev.threadlab.probe.RunState.Status.FINISHED, 9000,
+                        false, null, null), 400, 6));
+        s.draw();
+        assertThat(s.row(21)).isEqualTo(" Found: " + found + " ".repeat(80 - 8 - found.length()));
+        assertThat(s.row(22)).startsWith(" Lesson: One thread does the work");
+        assertThat(s.text().replace(s.row(21), "")).doesNotContain("finding", "machine is busy");
+    }
 }

@@ -2,6 +2,7 @@ package dev.threadlab.ui.panes;
 
 import dev.threadlab.probe.Snapshot;
 import dev.threadlab.scenario.LessonFocus;
+import dev.threadlab.scenario.ScenarioContext;
 import dev.threadlab.ui.Canvas;
 import dev.threadlab.ui.Frame;
 import dev.threadlab.ui.Rect;
@@ -47,13 +48,13 @@ public final class CountersPane implements Pane {
     @Override
     public int preferredRows(Frame f, int width) {
         Snapshot s = f.snapshot();
-        return s == null ? 1 : Math.max(1, s.counters().size() + s.results().size());
+        return s == null ? 1 : Math.max(1, all(s).size());
     }
 
     @Override
     public void render(Frame f, Canvas c, Rect area) {
         Snapshot s = f.snapshot();
-        if (s == null || s.counters().isEmpty() && s.results().isEmpty()) {
+        if (s == null || all(s).isEmpty()) {
             c.line(area, 0, 0, "no counters in this scenario", c.theme().dim());
             return;
         }
@@ -88,6 +89,7 @@ public final class CountersPane implements Pane {
     private static Map<String, Object> all(Snapshot s) {
         Map<String, Object> all = new LinkedHashMap<>(s.counters());
         s.results().forEach(all::putIfAbsent);
+        all.remove(ScenarioContext.FINDING); // the lesson line says it, whole
         return all;
     }
 
