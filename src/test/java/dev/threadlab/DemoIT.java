@@ -67,7 +67,7 @@ class DemoIT {
                                 s -> s.contains("lock=synchronized") && lost(s) == 0))),
                 Arguments.of("pool", List.of(
                         new Promise("results in order", before("Now 30 tasks"), s -> s.contains("[1, 4, 9, 16, 25]")),
-                        new Promise("30 tasks done", all(), s -> s.contains("completed") && s.contains("30")))),
+                        new Promise("30 tasks done", all(), s -> s.contains("done 30")))),
                 Arguments.of("deadlock", List.of(
                         new Promise("the cycle is named before the stop", before("s stops the run"),
                                 s -> s.contains("DEADLOCK") && s.contains("worker-1 holds A, wants B")

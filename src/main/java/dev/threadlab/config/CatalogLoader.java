@@ -5,6 +5,7 @@ import dev.threadlab.config.YamlTree.Mapping;
 import dev.threadlab.config.YamlTree.Node;
 import dev.threadlab.config.YamlTree.Scalar;
 import dev.threadlab.config.YamlTree.Sequence;
+import dev.threadlab.scenario.LessonFocus;
 import dev.threadlab.scenario.ParamSpec;
 import dev.threadlab.scenario.Params;
 import dev.threadlab.scenario.ScenarioCatalog;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
 public final class CatalogLoader {
     public static final String DEFAULT_RESOURCE = "scenarios.yaml";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> ENTRY_KEYS = Set.of("id", "type", "title", "lesson", "params");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Set<String> ENTRY_KEYS = Set.of("id", "type", "title", "lesson", "focus", "params");
 
     private CatalogLoader() {
     }
@@ -104,7 +106,7 @@ public final class CatalogLoader {
         for (Entry e : m.entries().values()) {
             if (!ENTRY_KEYS.contains(e.key())) {
                 throw new ConfigError(source, e.keyLine(), "unknown key '" + e.key()
-                        + "' (expected id, type, title, lesson, params)");
+                        + "' (expected id, type, title, lesson, focus, params)");
             }
         }
         String id = requiredText(m, "id", source);
@@ -120,7 +122,10 @@ public final class CatalogLoader {
         ScenarioEntry like = sameType(type, earlier, base);
         String title = optionalText(m, "title", source, like == null ? id : like.title());
         String lesson = optionalText(m, "lesson", source, like == null ? "" : like.lesson());
-        return new ScenarioEntry(id, type, title, lesson.strip(), params, source + ":" + m.line());
+        Entry focus = m.entries().get("focus");
+        LessonFocus lessonFocus = focus != null ? focus(focus, source)
+                : like == null ? LessonFocus.NONE : like.focus();
+        return new ScenarioEntry(id, type, title, lesson.strip(), lessonFocus, params, source + ":" + m.line());
     }
 
     private static ScenarioEntry sameType(ScenarioType type, List<ScenarioEntry> earlier, ScenarioCatalog base) {
@@ -130,6 +135,49 @@ public final class CatalogLoader {
             }
         }
         return earlier.stream().filter(e -> e.type().equals(type)).findFirst().orElse(null);
+    }
+
+    /** {@code focus: {panes: [counters, output], counters: [lost]}}: what the lesson is about, kept in view. */
+    private static LessonFocus focus(Entry entry, String source) {
+        Mapping m = expect(entry.value(), Mapping.class, source, "focus must be a mapping with panes and counters");
+        for (Entry e : m.entries().values()) {
+            if (!e.key().equals("panes") && !e.key().equals("counters")) {
+                throw new ConfigError(source, e.keyLine(), "unknown key '" + e.key()
+                        + "' in focus (expected panes, counters)");
+            }
+        }
+        List<String> panes = names(m.entries().get("panes"), source);
+        for (int i = 0; i < panes.size(); i++) {
+            if (!LessonFocus.PANES.contains(panes.get(i))) {
+                throw new ConfigError(source, lineOf(m.entries().get("panes"), i), "unknown pane '" + panes.get(i)
+                        + "' (known: " + String.join(", ", LessonFocus.PANES) + ")");
+            }
+        }
+        List<String> counters = names(m.entries().get("counters"), source);
+        for (int i = 0; i < counters.size(); i++) {
+            if (!NAME.matcher(counters.get(i)).matches()) {
+                throw new ConfigError(source, lineOf(m.entries().get("counters"), i),
+                        "a counter name is letters and digits, got '" + counters.get(i) + "'");
+            }
+        }
+        return new LessonFocus(panes, counters);
+    }
+
+    private static List<String> names(Entry entry, String source) {
+        if (entry == null || entry.value() instanceof Scalar s && s.text() == null) {
+            return List.of();
+        }
+        Sequence list = expect(entry.value(), Sequence.class, source, entry.key() + " must be a list, like [a, b]");
+        List<String> out = new ArrayList<>();
+        for (Node n : list.items()) {
+            Scalar s = expect(n, Scalar.class, source, entry.key() + " must list single names");
+            out.add(s.text() == null ? "" : s.text().strip());
+        }
+        return out;
+    }
+
+    private static int lineOf(Entry entry, int item) {
+        return ((Sequence) entry.value()).items().get(item).line();
     }
 
     private static Map<String, Object> params(Entry entry, ScenarioType type, String source) {

@@ -164,6 +164,17 @@ public final class ScenarioContext {
         counters.add(Map.entry(name, value));
     }
 
+    /** The result that holds a lesson's finding: the lesson line shows it, Counters does not repeat it. */
+    public static final String FINDING = "finding";
+
+    /**
+     * What this run found, in a line the lesson pane shows over the lesson and the summary keeps
+     * ("2 threads got 1.1 cores: the machine is busy (…)"): a measured lesson says what it measured.
+     */
+    public void finding(String text) {
+        results.put(FINDING, text);
+    }
+
     /** A value for the summary (a list of results, a per-mode report): anything JSON can hold. */
     public void result(String name, Object value) {
         results.put(name, value);

@@ -37,7 +37,8 @@ public final class Renderer {
     }
 
     public Layout layout(int width, int height, Frame f) {
-        return Layout.of(width, height, f.view(), (focus, inner) -> panes.get(focus).preferredRows(f, inner));
+        return Layout.of(width, height, f.view(), Layout.lessonPanes(f.entry()),
+                (focus, inner) -> panes.get(focus).preferredRows(f, inner));
     }
 
     /** Draws {@code f} on {@code c} as laid out by {@code layout}; every cell is written, so nothing stale remains. */

@@ -49,8 +49,8 @@ public final class ViewState {
     public enum Overlay { NONE, HELP, STACK, PICKER, LESSON }
 
     Focus focus = Focus.THREADS;
-    /** The side pane that gets the room when the side column is too short for all of them. */
-    Focus unfolded = Focus.COUNTERS;
+    /** The side pane that gets the room when the side column is too short for all of them; null: the lesson's. */
+    Focus unfolded;
     long selectedId = -1;
     int selectedRow;
     int threadsTop;

@@ -156,4 +156,50 @@ class CatalogLoaderTest {
                 .isInstanceOf(UserError.class)
                 .hasMessage(missing + ": no such file");
     }
+
+    @Test
+    void everyDefaultEntryDeclaresWhatItsLessonIsAboutAndAUserEntryInheritsOrReplacesIt() throws IOException {
+        ScenarioCatalog defaults = CatalogLoader.loadDefault();
+        assertThat(defaults.entries()).allSatisfy(e -> assertThat(e.focus().panes()).as(e.id()).isNotEmpty());
+        assertThat(defaults.get("thread-pool").focus().panes()).containsExactly("pools", "output");
+        assertThat(defaults.get("semaphore").focus().counters()).contains("inside", "permits", "maxConcurrent");
+        Path f = write("my.yaml", """
+                scenarios:
+                  - id: race-8
+                    type: counter
+                  - id: race-9
+                    type: counter
+                    focus:
+                      panes: [threads]
+                      counters: [done]
+                """);
+        ScenarioCatalog c = CatalogLoader.load(List.of(f));
+        assertThat(c.get("race-8").focus()).isEqualTo(defaults.get("race-counter").focus());
+        assertThat(c.get("race-9").focus().panes()).containsExactly("threads");
+        assertThat(c.get("race-9").focus().counters()).containsExactly("done");
+    }
+
+    @Test
+    void anUnknownPaneInFocusNamesItsLineAndThePanesThereAre() throws IOException {
+        Path f = write("bad.yaml", """
+                scenarios:
+                  - id: race-8
+                    type: counter
+                    focus:
+                      panes:
+                        - counters
+                        - lockz
+                """);
+        assertThat(messageOf(() -> CatalogLoader.load(List.of(f))))
+                .isEqualTo(f + ":7: unknown pane 'lockz' (known: threads, timeline, counters, locks, pools, output)");
+        Path g = write("bad2.yaml", """
+                scenarios:
+                  - id: race-8
+                    type: counter
+                    focus:
+                      pane: [counters]
+                """);
+        assertThat(messageOf(() -> CatalogLoader.load(List.of(g))))
+                .isEqualTo(g + ":5: unknown key 'pane' in focus (expected panes, counters)");
+    }
 }

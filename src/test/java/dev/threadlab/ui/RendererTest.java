@@ -173,16 +173,65 @@ class RendererTest {
     }
 
     @Test
-    void betweenSixtyAndEightyColumnsOnePaneShowsBelowTheThreads() {
+    void betweenSixtyAndEightyColumnsOnePaneShowsBelowTheThreadsTheLessonsFirst() {
         ScreenFixture s = new ScreenFixture(70, 20);
         race(s);
         s.draw();
         assertThat(s.layout.mode()).isEqualTo(Layout.Mode.REDUCED);
-        assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.THREADS, Focus.TIMELINE);
-        s.view.focus = Focus.COUNTERS;
-        s.draw();
         assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.THREADS, Focus.COUNTERS);
-        assertThat(s.text()).contains("expected", "2,000,000");
+        assertThat(s.text()).contains("lost", "528,861");
+        s.view.focus = Focus.TIMELINE;
+        s.draw();
+        assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.THREADS, Focus.TIMELINE);
+        s.view.focus = Focus.OUTPUT;
+        s.draw();
+        assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.THREADS, Focus.OUTPUT);
+        s.entryId = null; // another JVM: no lesson
+        s.view.focus = Focus.THREADS;
+        s.draw();
+        assertThat(s.layout.panes().keySet()).containsExactlyInAnyOrder(Focus.THREADS, Focus.TIMELINE);
+    }
+
+    @Test
+    void at80x24TheLessonsPanesStayOpenAndItsCountersStayWhenRowsAreShort() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        s.entryId = "thread-pool";
+        List<OutputLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            lines.add(new OutputLine(100L * i, "pool-worker-" + (i % 3 + 1), "square(" + i + ") = " + i * i));
+        }
+        Map<String, Number> counters = new LinkedHashMap<>();
+        counters.put("submitted", 5);
+        counters.put("completed", 2);
+        s.record(snapshot(1000, List.of(
+                waiting(1, "main", Thread.State.WAITING, Cause.PARKED, "Future of square(1)", -1, null),
+                thread(2, "pool-worker-1", Thread.State.TIMED_WAITING, Cause.SLEEPING),
+                thread(3, "pool-worker-2", Thread.State.TIMED_WAITING, Cause.SLEEPING),
+                thread(4, "pool-worker-3", Thread.State.TIMED_WAITING, Cause.SLEEPING)), counters, List.of(),
+                List.of(new PoolSample("squares", 3, 3, 3, 2, 0, -1)), lines, "thread-pool"));
+        s.draw();
+        assertThat(s.layout.folded()).doesNotContain(Focus.POOLS, Focus.OUTPUT);
+        assertThat(s.text()).contains("queued 2", "square(5) = 25");
+
+        s.entryId = "semaphore";
+        List<ThreadSample> workers = new ArrayList<>();
+        workers.add(waiting(1, "main", Thread.State.WAITING, Cause.WAITING, "thread 'worker-1'", -1, null));
+        for (int i = 1; i <= 6; i++) {
+            workers.add(i <= 2 ? thread(1 + i, "worker-" + i, Thread.State.TIMED_WAITING, Cause.SLEEPING)
+                    : waiting(1 + i, "worker-" + i, Thread.State.WAITING, Cause.PARKED, "Semaphore 'permits'", -1,
+                            null));
+        }
+        Map<String, Number> sem = new LinkedHashMap<>();
+        for (String n : List.of("permits", "inside", "maxConcurrent", "waiting", "entries", "a", "b", "c", "d")) {
+            sem.put(n, n.length());
+        }
+        s.record(snapshot(1250, workers, sem, List.of(), List.of(), List.of(), "semaphore"));
+        s.draw();
+        assertThat(s.text()).contains("worker-6"); // the whole list: the lesson is about who waits
+        Rect counters9 = s.layout.panes().get(Focus.COUNTERS);
+        assertThat(s.layout.listRows(Focus.COUNTERS)).isLessThan(sem.size());
+        String side = String.join("\n", s.rows().subList(counters9.row(), counters9.bottom()));
+        assertThat(side).contains("inside", "permits", "maxConcurrent");
     }
 
     @Test
@@ -290,5 +339,44 @@ class RendererTest {
         assertThat(s.text()).contains("line 9");
         Rect counters = s.layout.panes().get(Focus.COUNTERS);
         assertThat(counters.height()).as("counters get the rows they need").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void anOutputLineTooLongForThePaneWrapsWholeAt80x24And120x40() {
+        for (int[] size : new int[][] {{80, 24}, {120, 40}}) {
+            ScreenFixture s = new ScreenFixture(size[0], size[1]);
+            s.entryId = "daemon-threads";
+            String last = "jvm: no non-daemon thread left: exit; daemon-worker cut at 5/10";
+            s.record(snapshot(3000, List.of(thread(1, "main", Thread.State.WAITING, Cause.WAITING),
+                    thread(2, "child", Thread.State.RUNNABLE, Cause.RUNNING)), Map.of("daemonSteps", 5), List.of(),
+                    List.of(), List.of(new OutputLine(2900, "child", "worker finished all 5 steps"),
+                            new OutputLine(2950, "child", last)), "daemon-threads"));
+            s.draw();
+            Rect out = s.layout.panes().get(Focus.OUTPUT);
+            StringBuilder text = new StringBuilder();
+            for (int r = out.row() + 1; r < out.bottom() - 1; r++) {
+                text.append(s.row(r), out.col() + 1, out.right() - 1).append(' ');
+            }
+            String words = text.toString().replaceAll("\\s+", " ");
+            assertThat(words).as(size[0] + "x" + size[1]).contains(last).doesNotContain("…");
+        }
+    }
+
+    @Test
+    void whatTheRunFoundTakesTheFirstLessonRowWholeAt80x24AndIsNotRepeatedInCounters() {
+        ScreenFixture s = new ScreenFixture(80, 24);
+        s.entryId = "cpu-bound";
+        String found = "2 threads got 0.7 cores: the machine is busy (others took 1.3)";
+        Map<String, Number> counters = new LinkedHashMap<>();
+        counters.put("cores", 2);
+        counters.put("coresUsed", 0.74);
+        s.record(new dev.threadlab.probe.Snapshot(9000, List.of(thread(1, "main", Thread.State.RUNNABLE,
+                Cause.RUNNING)), List.of(), counters, Map.of("gil", false, "finding", found), List.of(), List.of(),
+                new dev.threadlab.probe.RunState("cpu-bound", dev.threadlab.probe.RunState.Status.FINISHED, 9000,
+                        false, null, null), 400, 6));
+        s.draw();
+        assertThat(s.row(21)).isEqualTo(" Found: " + found + " ".repeat(80 - 8 - found.length()));
+        assertThat(s.row(22)).startsWith(" Lesson: One thread does the work");
+        assertThat(s.text().replace(s.row(21), "")).doesNotContain("finding", "machine is busy");
     }
 }

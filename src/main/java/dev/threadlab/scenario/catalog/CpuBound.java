@@ -1,5 +1,6 @@
 package dev.threadlab.scenario.catalog;
 
+import dev.threadlab.scenario.MachineLoad;
 import dev.threadlab.scenario.NamedLock;
 import dev.threadlab.scenario.ParamSpec;
 import dev.threadlab.scenario.Params;
@@ -35,6 +36,8 @@ public final class CpuBound implements Scenario {
 
     /** Steps in one slice of work, about 0.15 ms: the grain at which a thread checks for a stop (or the GIL's clock). */
     static final int SLICE = 100_000;
+    /** Slices between two readings of a thread's CPU time (each costs about a microsecond): some 10 ms. */
+    static final int CPU_EVERY = 64;
 
     private final int threads;
     private final long steps;
@@ -42,6 +45,8 @@ public final class CpuBound implements Scenario {
     private final long switchNanos;
     private final Duration pace;
     private volatile long sink;
+    /** CPU time the threads of the run going on have got so far (each adds its own, every few milliseconds). */
+    private final AtomicLong teamCpu = new AtomicLong();
 
     CpuBound(Params p) {
         this.threads = p.integer("threads");
@@ -58,6 +63,9 @@ public final class CpuBound implements Scenario {
         AtomicLong done = new AtomicLong();
         long[] singleNanos = {-1};
         long[] threadedNanos = {-1};
+        long[] runStart = {-1};
+        long[] runEnd = {-1};
+        MachineLoad.Window[] elsewhere = {null};
         ctx.counter("cores", () -> Runtime.getRuntime().availableProcessors());
         ctx.counter("threads", () -> threads);
         ctx.counter("percentDone", () -> Math.min(100, done.get() * 100 / Math.max(1, steps))); // of the run going on
@@ -65,30 +73,63 @@ public final class CpuBound implements Scenario {
         ctx.counter("threadedMs", () -> threadedNanos[0] < 0 ? null : threadedNanos[0] / 1_000_000);
         ctx.counter("speedup", () -> singleNanos[0] < 0 || threadedNanos[0] <= 0 ? null
                 : Math.round(singleNanos[0] * 100.0 / threadedNanos[0]) / 100.0);
+        // What the threads of the run going on really got: their CPU time over the wall time, in cores.
+        ctx.counter("coresUsed", () -> runStart[0] < 0 ? null : round2(teamCpu.get()
+                / (double) Math.max(1, (runEnd[0] > 0 ? runEnd[0] : System.nanoTime()) - runStart[0])));
+        ctx.counter("busyElsewhere", () -> elsewhere[0] == null || Double.isNaN(elsewhere[0].busyElsewhere()) ? null
+                : round2(elsewhere[0].busyElsewhere()));
         if (gil) {
             ctx.counter("gilHandovers", handovers::get);
         }
 
         ctx.pause(pace);
         ctx.step("one thread does all the work");
-        singleNanos[0] = timed(ctx, "single", 1, lock, handovers, done);
-        ctx.print(String.format(Locale.ROOT, "1 thread: %,d ms", singleNanos[0] / 1_000_000));
+        Run single = timed(ctx, "single", 1, lock, handovers, done, runStart, runEnd);
+        singleNanos[0] = single.wallNanos();
+        elsewhere[0] = single.machine();
+        ctx.print(String.format(Locale.ROOT, "1 thread: %,d ms on %.1f cores", singleNanos[0] / 1_000_000,
+                single.cores()));
         ctx.pause(pace);
         done.set(0);
         ctx.step(threads + " threads share the same work");
-        threadedNanos[0] = timed(ctx, "cpu", threads, lock, handovers, done);
+        Run team = timed(ctx, "cpu", threads, lock, handovers, done, runStart, runEnd);
+        threadedNanos[0] = team.wallNanos();
+        elsewhere[0] = team.machine();
         double speedup = singleNanos[0] / (double) threadedNanos[0];
-        ctx.print(String.format(Locale.ROOT, "%d threads: %,d ms, speedup %.2f on %d cores%s", threads,
-                threadedNanos[0] / 1_000_000, speedup, Runtime.getRuntime().availableProcessors(),
-                gil ? " (with the GIL)" : ""));
+        ctx.print(String.format(Locale.ROOT, "%d threads: %,d ms, speedup %.2f", threads,
+                threadedNanos[0] / 1_000_000, speedup));
         ctx.result("gil", gil);
+        ctx.finding(finding(team));
         ctx.pause(pace);
     }
 
-    /** Runs all the work split among {@code n} new threads; returns the wall time from the start signal to the last one's end. */
-    private long timed(ScenarioContext ctx, String prefix, int n, NamedLock lock, AtomicLong handovers, AtomicLong done)
-            throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
+    /** One timed run: its wall time, the cores its threads got, and what the machine did meanwhile. */
+    record Run(long wallNanos, double cores, MachineLoad.Window machine) {
+    }
+
+    /** What the threaded run got, and why, in a line: "2 threads got 0.7 cores: the machine is busy (others took 1.3)". */
+    String finding(Run team) {
+        String got = String.format(Locale.ROOT, "%d threads got %.1f cores", threads, round2(team.cores()));
+        if (gil) {
+            return got + ": the GIL lets one compute at a time";
+        }
+        int could = Math.min(threads, team.machine().cores());
+        if (team.cores() >= 0.8 * could) {
+            return got + (could > 1 ? ": with no GIL they compute at once" : ": this machine has 1 core");
+        }
+        String why = team.machine().describe();
+        return got + ": the machine is busy" + (why.isEmpty() ? "" : " (" + why + ")");
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Runs all the work split among {@code n} new threads, timed from the start signal to the last one's end. */
+    private Run timed(ScenarioContext ctx, String prefix, int n, NamedLock lock, AtomicLong handovers, AtomicLong done,
+            long[] runStart, long[] runEnd) throws InterruptedException {
+        CountDownLatch go = ctx.newLatch("go", 1);
+        teamCpu.set(0);
         List<Thread> team = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long share = steps / n + (i < steps % n ? 1 : 0);
@@ -103,46 +144,66 @@ public final class CpuBound implements Scenario {
             }));
         }
         team.forEach(Thread::start);
-        long start = System.nanoTime();
+        MachineLoad.Reading before = MachineLoad.read();
+        runEnd[0] = -1;
+        runStart[0] = before.wallNanos();
         go.countDown();
         for (Thread t : team) {
             t.join();
         }
-        long took = System.nanoTime() - start;
+        MachineLoad.Reading after = MachineLoad.read();
+        runEnd[0] = after.wallNanos();
         if (ctx.stopping()) {
             throw new InterruptedException("stopped mid-run: no time to report"); // the threads quit early
         }
-        return took;
+        long took = after.wallNanos() - before.wallNanos();
+        return new Run(took, teamCpu.get() / (double) took, MachineLoad.between(before, after, teamCpu.get()));
     }
 
     private void compute(long share, NamedLock lock, AtomicLong handovers, AtomicLong done) throws InterruptedException {
         long x = share;
         long left = share;
-        while (left > 0) {
-            if (lock != null) {
-                lock.lockInterruptibly(); // the GIL: no bytecode without it
-            }
-            try {
-                long heldSince = System.nanoTime();
-                do {
-                    int n = (int) Math.min(SLICE, left);
-                    x = slice(x, n);
-                    left -= n;
-                    done.addAndGet(n);
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException();
-                    }
-                } while (left > 0 && (lock == null || System.nanoTime() - heldSince < switchNanos));
-            } finally {
+        long cpuSeen = MachineLoad.threadCpuNanos();
+        int slices = 0;
+        try {
+            while (left > 0) {
                 if (lock != null) {
-                    if (lock.hasQueuedThreads()) {
-                        handovers.incrementAndGet(); // fair: the longest waiter gets it next
+                    lock.lockInterruptibly(); // the GIL: no bytecode without it
+                }
+                try {
+                    long heldSince = System.nanoTime();
+                    do {
+                        int n = (int) Math.min(SLICE, left);
+                        x = slice(x, n);
+                        left -= n;
+                        done.addAndGet(n);
+                        if (++slices % CPU_EVERY == 0) {
+                            cpuSeen = addCpu(cpuSeen);
+                        }
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException();
+                        }
+                    } while (left > 0 && (lock == null || System.nanoTime() - heldSince < switchNanos));
+                } finally {
+                    if (lock != null) {
+                        if (lock.hasQueuedThreads()) {
+                            handovers.incrementAndGet(); // fair: the longest waiter gets it next
+                        }
+                        lock.unlock();
                     }
-                    lock.unlock();
                 }
             }
+        } finally {
+            addCpu(cpuSeen);
         }
         sink = x;
+    }
+
+    /** Adds this thread's CPU time since {@code since} to the team's; returns the time now. */
+    private long addCpu(long since) {
+        long now = MachineLoad.threadCpuNanos();
+        teamCpu.addAndGet(Math.max(0, now - since));
+        return now;
     }
 
     /** Pure arithmetic the JIT cannot skip: each step needs the one before. */

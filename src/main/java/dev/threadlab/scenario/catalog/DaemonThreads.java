@@ -64,11 +64,11 @@ public final class DaemonThreads implements Scenario {
             throw new IllegalStateException("cannot start a child JVM: " + e.getMessage(), e);
         }
         ctx.print("child JVM started, pid " + child.pid());
-        Thread relay = ctx.newThread("child-output", () -> {
+        Thread relay = ctx.newThread("child", () -> { // relays the child JVM's lines, shown as from 'child'
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    ctx.print("child: " + line);
+                    ctx.print(line);
                     Matcher m = STEP.matcher(line);
                     if (m.find()) {
                         (m.group(1).equals("worker") ? workerDone : daemonDone).set(Integer.parseInt(m.group(2)));
@@ -94,8 +94,8 @@ public final class DaemonThreads implements Scenario {
         ctx.result("childExitCode", exit);
         ctx.result("nonDaemon", report("worker", false, steps, workerDone.get()));
         ctx.result("daemon", report("daemon-worker", true, daemonSteps, daemonDone.get()));
-        ctx.print("the child JVM exited (code " + exit + ") when 'worker' finished its " + workerDone.get()
-                + " steps; 'daemon-worker' got " + daemonDone.get() + " of " + daemonSteps + " done");
+        ctx.print("child exited (" + exit + "): worker " + workerDone.get() + "/" + steps + ", daemon-worker "
+                + daemonDone.get() + "/" + daemonSteps);
     }
 
     private static Map<String, Object> report(String thread, boolean daemon, int planned, int done) {
@@ -135,12 +135,12 @@ public final class DaemonThreads implements Scenario {
             Thread daemon = new Thread(() -> loop("daemon-worker", daemonSteps, pace, daemonDone), "daemon-worker");
             daemon.setDaemon(true);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(
-                    "jvm: no non-daemon thread left, exiting; daemon-worker stopped after " + daemonDone.get() + " of "
-                            + daemonSteps + " steps")));
+                    "jvm: no non-daemon thread left: exit; daemon-worker cut at " + daemonDone.get() + "/"
+                            + daemonSteps)));
             worker.start();
             daemon.start();
-            System.out.println("main: started worker (daemon=" + worker.isDaemon() + ") and daemon-worker (daemon="
-                    + daemon.isDaemon() + "); main() returns now");
+            System.out.println("main: started worker (daemon " + worker.isDaemon() + "), daemon-worker (daemon "
+                    + daemon.isDaemon() + "); returns");
         }
 
         private static void loop(String name, int steps, long pace, AtomicInteger done) {

@@ -1,5 +1,6 @@
 package dev.threadlab.scenario.catalog;
 
+import dev.threadlab.scenario.MachineLoad;
 import dev.threadlab.scenario.ParamSpec;
 import dev.threadlab.scenario.Params;
 import dev.threadlab.scenario.Scenario;
@@ -55,6 +56,10 @@ public final class IoBound implements Scenario {
     /** Every socket open now, so a stop can close them: a blocked socket read ignores interrupts. */
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
+    /** CPU time the clients of the run going on got. */
+    private final AtomicLong clientCpu = new AtomicLong();
+    /** What the machine did during the last timed run. */
+    private volatile MachineLoad.Window machine;
 
     IoBound(Params p) {
         this.requests = p.integer("requests");
@@ -74,6 +79,9 @@ public final class IoBound implements Scenario {
         ctx.counter("threadedMs", () -> threadedNanos[0] < 0 ? null : threadedNanos[0] / 1_000_000);
         ctx.counter("speedup", () -> singleNanos[0] < 0 || threadedNanos[0] <= 0 ? null
                 : Math.round(singleNanos[0] * 100.0 / threadedNanos[0]) / 100.0);
+        double[] threadedCores = {-1};
+        // The clients' CPU time over the wall time of the threaded run: waiting for an answer costs none.
+        ctx.counter("coresUsed", () -> threadedCores[0] < 0 ? null : Math.round(threadedCores[0] * 100) / 100.0);
         try {
             ServerSocket server = new ServerSocket();
             track(server);
@@ -93,12 +101,25 @@ public final class IoBound implements Scenario {
             threadedNanos[0] = timed(ctx, "client", threads, port, done);
             ctx.print(String.format(Locale.ROOT, "%d threads: %d requests in %,d ms, speedup %.2f", threads, requests,
                     threadedNanos[0] / 1_000_000, singleNanos[0] / (double) threadedNanos[0]));
+            threadedCores[0] = clientCpu.get() / (double) threadedNanos[0];
+            ctx.finding(finding(singleNanos[0] / (double) threadedNanos[0], threadedCores[0], machine));
             ctx.pause(pace);
         } catch (IOException e) {
             throw new IllegalStateException("loopback server failed: " + e, e);
         } finally {
             closeAll();
         }
+    }
+
+    /** "4 clients finished 4.0x sooner on 0.01 cores: waiting needs no CPU", or why they did not. */
+    String finding(double speedup, double cores, MachineLoad.Window m) {
+        String got = String.format(Locale.ROOT, "%d clients finished %.1fx sooner on %.2f cores", threads, speedup,
+                cores);
+        if (speedup >= 0.75 * Math.min(threads, requests)) {
+            return got + ": waiting needs no CPU";
+        }
+        String why = m == null ? "" : m.describe();
+        return got + ": the machine is busy" + (why.isEmpty() ? "" : " (" + why + ")");
     }
 
     /** An accepting thread hands each connection to a pool of named workers, which answer after the delay. */
@@ -143,29 +164,38 @@ public final class IoBound implements Scenario {
     private long timed(ScenarioContext ctx, String prefix, int n, int port, AtomicLong done)
             throws InterruptedException {
         done.set(0);
-        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch go = ctx.newLatch("go", 1);
+        clientCpu.set(0);
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int first = i;
             clients.add(ctx.newThread(n == 1 ? prefix : prefix + "-" + (i + 1), () -> {
+                long cpu = -1;
                 try {
                     go.await();
+                    cpu = MachineLoad.threadCpuNanos();
                     for (int r = first; r < requests && !Thread.currentThread().isInterrupted(); r += n) {
                         request(port, r);
                         done.incrementAndGet();
                     }
                 } catch (InterruptedException | IOException e) {
                     // stopped: the sockets were closed under us
+                } finally {
+                    if (cpu >= 0) {
+                        clientCpu.addAndGet(Math.max(0, MachineLoad.threadCpuNanos() - cpu));
+                    }
                 }
             }));
         }
         clients.forEach(Thread::start);
-        long start = System.nanoTime();
+        MachineLoad.Reading before = MachineLoad.read();
         go.countDown();
         for (Thread t : clients) {
             t.join();
         }
-        long took = System.nanoTime() - start;
+        MachineLoad.Reading after = MachineLoad.read();
+        long took = after.wallNanos() - before.wallNanos();
+        machine = MachineLoad.between(before, after, clientCpu.get());
         if (ctx.stopping()) {
             throw new InterruptedException("stopped mid-run: no time to report"); // the threads quit early
         }

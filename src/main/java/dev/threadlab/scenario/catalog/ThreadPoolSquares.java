@@ -20,7 +20,7 @@ public final class ThreadPoolSquares implements Scenario {
             ParamSpec.integer("workers", 3, 1, 1024, "threads in the fixed pool"),
             ParamSpec.integer("tasks", 5, 1, 1_000_000, "numbers to square, 1..tasks"),
             ParamSpec.duration("taskTime", Duration.ofSeconds(2), Duration.ofMinutes(1),
-                    "how long a task takes on average (sleeping): tasks 1, 2, 3 take 1.5, 1 and 0.5 times it,"
+                    "how long the shortest task takes (sleeping): tasks 1, 2, 3 take 2, 1.5 and 1 times it,"
                             + " and so on; 0 runs flat out")),
             ThreadPoolSquares::new);
 
@@ -78,8 +78,11 @@ public final class ThreadPoolSquares implements Scenario {
         ctx.pause(taskTime);
     }
 
-    /** Tasks 1, 2, 3 take 1.5, 1 and 0.5 times taskTime, and so on: they finish out of order, the results do not. */
+    /**
+     * Tasks 1, 2, 3 take 2, 1.5 and 1 times taskTime, and so on: they finish out of order, the results
+     * do not; and the queue holds its two tasks for a whole taskTime, long enough to be seen.
+     */
     private Duration taskTime(long n) {
-        return taskTime.multipliedBy(3 - (n - 1) % 3).dividedBy(2);
+        return taskTime.multipliedBy(4 - (n - 1) % 3).dividedBy(2);
     }
 }

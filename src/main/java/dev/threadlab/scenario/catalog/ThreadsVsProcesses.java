@@ -81,6 +81,9 @@ public final class ThreadsVsProcesses implements Scenario {
         processesDone.putAll(processes);
         ctx.result("processes", processes);
         ctx.print(line("processes", processes));
+        ctx.finding(String.format(Locale.ROOT, "a process: %.0f ms to start, %,d kB; a thread: %.1f ms, %,d kB",
+                (Double) processes.get("startupMs"), (Long) processes.get("memoryKbPerWorker"),
+                (Double) threads.get("startupMs"), (Long) threads.get("memoryKbPerWorker")));
     }
 
     private static String line(String kind, Map<String, Object> r) {

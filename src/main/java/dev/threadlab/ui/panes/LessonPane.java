@@ -1,5 +1,6 @@
 package dev.threadlab.ui.panes;
 
+import dev.threadlab.scenario.ScenarioContext;
 import dev.threadlab.ui.Canvas;
 import dev.threadlab.ui.Frame;
 import dev.threadlab.ui.Rect;
@@ -23,15 +24,20 @@ public final class LessonPane implements Pane {
         if (caption.isEmpty() && f.snapshot() != null && f.entry() != null && f.snapshot().run().note() != null) {
             caption = f.snapshot().run().note(); // how the run ended, when there is something to say
         }
-        if (!caption.isEmpty()) {
-            // A demo's caption takes the first line; the lesson keeps what is left.
+        Object finding = f.snapshot() == null || f.entry() == null ? null
+                : f.snapshot().results().get(ScenarioContext.FINDING);
+        // A demo's caption takes the first line, then what the run found; the lesson keeps what is left.
+        for (String line : new String[] {caption, finding == null ? "" : "Found: " + finding}) {
+            if (line.isEmpty() || area.isEmpty()) {
+                continue;
+            }
             c.fill(area.withHeight(1), ' ', c.theme().bar());
-            c.text(area.col() + 1, area.row(), c.glyphs().fit(caption, area.width() - 2), area.width() - 2,
+            c.text(area.col() + 1, area.row(), c.glyphs().fit(line, area.width() - 2), area.width() - 2,
                     c.theme().bar());
             area = area.below(1);
-            if (area.isEmpty()) {
-                return;
-            }
+        }
+        if (area.isEmpty()) {
+            return;
         }
         List<String> lines = wrap("Lesson: " + text.replaceAll("\\s+", " ").strip(), area.width() - 1);
         for (int i = 0; i < area.height() && i < lines.size(); i++) {

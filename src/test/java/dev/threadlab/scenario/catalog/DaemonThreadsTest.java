@@ -26,20 +26,20 @@ class DaemonThreadsTest {
         assertThat(s.get("daemon").get("planned").asInt()).isEqualTo(8);
         assertThat(s.get("daemon").get("done").asInt()).isBetween(1, 4);
         List<String> lines = r.output().stream().map(o -> o.get("text").asText()).toList();
-        assertThat(lines).contains("child: worker step 3/3", "child: worker finished all 3 steps");
+        assertThat(lines).contains("worker step 3/3", "worker finished all 3 steps");
         assertThat(lines).noneMatch(l -> l.contains("daemon-worker finished"));
-        assertThat(lines).anyMatch(l -> l.startsWith("child: jvm: no non-daemon thread left"));
+        assertThat(lines).anyMatch(l -> l.startsWith("jvm: no non-daemon thread left"));
         // The in-process pair shows each thread's flag.
         assertThat(r.threadsNamed("daemon-worker")).allSatisfy(t -> assertThat(t.get("daemon").asBoolean()).isTrue());
         assertThat(r.threadsNamed("worker")).allSatisfy(t -> assertThat(t.get("daemon").asBoolean()).isFalse());
-        assertThat(r.threadsNamed("main")).anySatisfy(t -> assertThat(t.path("lock").asText()).isEqualTo("thread 'child-output'"));
+        assertThat(r.threadsNamed("main")).anySatisfy(t -> assertThat(t.path("lock").asText()).isEqualTo("thread 'child'"));
     }
 
     @Test
     void theMirroredDaemonEndsWhenTheChildsJvmSaysItIsExitingNotAfterItsExit() {
         Result r = HeadlessHarness.run("daemon-threads", Map.of("steps", "3", "daemonSteps", "8", "pace", "150ms"),
                 Duration.ofMillis(50), Duration.ofSeconds(30));
-        long exiting = r.output().stream().filter(o -> o.get("text").asText().startsWith("child: jvm: "))
+        long exiting = r.output().stream().filter(o -> o.get("text").asText().startsWith("jvm: "))
                 .findFirst().orElseThrow().get("tMs").asLong();
         // A JVM takes a few hundred ms to exit; the mirror must not outlive the child's daemon by that much.
         assertThat(r.samples()).filteredOn(s -> s.get("tMs").asLong() >= exiting + 150).allSatisfy(s ->

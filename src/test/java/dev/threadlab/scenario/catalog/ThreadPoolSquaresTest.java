@@ -37,6 +37,10 @@ class ThreadPoolSquaresTest {
         List<String> squares = r.output().stream().map(o -> o.get("text").asText())
                 .filter(t -> t.startsWith("square(")).toList();
         assertThat(squares).hasSize(5).first().isEqualTo("square(3) = 9");
+        // No task ends before a whole taskTime: the two queued tasks wait at least that long, visibly.
+        long firstDone = r.output().stream().filter(o -> o.get("text").asText().startsWith("square("))
+                .findFirst().orElseThrow().get("tMs").asLong();
+        assertThat(firstDone).isGreaterThanOrEqualTo(200);
         assertThat(r.threadsNamed("main")).anySatisfy(t -> assertThat(t.path("lock").asText())
                 .isEqualTo("Future of square(1)"));
     }

@@ -38,6 +38,7 @@ class ThreadsVsProcessesTest {
         // A JVM's resident set is tens of MB; a thread adds at most a few MB to ours.
         assertThat(processes.get("memoryKbPerWorker").asLong()).isGreaterThan(10_000);
         assertThat(threads.get("memoryKbPerWorker").asLong()).isBetween(0L, 5_000L);
+        assertThat(s.get("finding").asText()).matches("a process: \\d+ ms to start, [\\d,]+ kB; a thread: [\\d.]+ ms, [\\d,]+ kB");
         assertThat(r.threadsNamed("thread-1")).isNotEmpty();
         // The comparison is on screen too, and the counter the threads shared is left as they left it.
         JsonNode c = s.get("counters");
