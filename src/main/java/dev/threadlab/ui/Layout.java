@@ -27,7 +27,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
     public static final int MIN_HEIGHT = 16;
     public static final int FULL_WIDTH = 80;
     public static final int FULL_HEIGHT = 24;
-    static final List<Focus> SIDE = List.of(Focus.COUNTERS, Focus.LOCKS, Focus.POOLS, Focus.OUTPUT);
+    static final List<Focus> SIDE = Focus.sidePanes();
 
     /** Rows below the thread list a lesson about the threads still leaves for the timeline and side panes. */
     static final int BOTTOM_FOR_THREADS_LESSON = 10;
@@ -85,7 +85,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
 
     /**
      * Which side pane gets room first: the one the person chose with Tab (or a deadlock chose),
-     * then the lesson's, then counters, the output (its lines are often the lesson), lock waits, pools.
+     * then the lesson's, then the rest in the table's opening order.
      */
     private static List<Focus> openingOrder(ViewState view, List<Focus> lesson) {
         List<Focus> order = new ArrayList<>();
@@ -93,7 +93,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
             order.add(view.unfolded());
         }
         lesson.stream().filter(Focus::side).forEach(order::add);
-        order.addAll(List.of(Focus.COUNTERS, Focus.OUTPUT, Focus.LOCKS, Focus.POOLS));
+        order.addAll(Focus.byOpening());
         return order.stream().distinct().toList();
     }
 
@@ -133,7 +133,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
             }
             for (Focus f : order) {
                 boolean kept = reserved.containsKey(f);
-                int extra = (f == Focus.OUTPUT && !kept ? Math.min(want.get(f), 6) : want.get(f)) - 1;
+                int extra = (kept ? want.get(f) : Math.min(want.get(f), f.most())) - 1;
                 reserved.remove(f);
                 int later = reserved.values().stream().mapToInt(Integer::intValue).sum();
                 int give = kept ? Math.min(extra, Math.max(KEPT_ROWS, room - later))
@@ -148,7 +148,7 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
                 }
             }
             // Rows still spare: rather the first lines of a folded pane than blank lines in an open one.
-            for (Focus f : List.of(Focus.OUTPUT, Focus.LOCKS, Focus.COUNTERS, Focus.POOLS)) {
+            for (Focus f : Focus.bySpare()) {
                 if (room >= 2 && folded.contains(f) && want.get(f) > 1) {
                     heights.put(f, 1 + room);
                     folded.remove(f);
@@ -156,10 +156,10 @@ public record Layout(Mode mode, Rect screen, Rect header, Rect footer, Rect less
                 }
             }
         }
-        // Whatever is left goes to the output if it is open, else to the first open pane.
+        // Whatever is left goes to the pane that takes the rest if it is open, else to the first open pane.
         int used = heights.values().stream().mapToInt(Integer::intValue).sum();
-        Focus grows = !folded.contains(Focus.OUTPUT) ? Focus.OUTPUT
-                : order.stream().filter(f -> !folded.contains(f)).findFirst().orElse(first);
+        Focus grows = SIDE.stream().filter(f -> f.takesRest() && !folded.contains(f)).findFirst()
+                .orElseGet(() -> order.stream().filter(f -> !folded.contains(f)).findFirst().orElse(first));
         heights.put(grows, heights.get(grows) + area.height() - used);
         int row = area.row();
         for (Focus f : SIDE) {

@@ -1,19 +1,13 @@
 package dev.threadlab.ui;
 
 import dev.threadlab.ui.ViewState.Focus;
-import dev.threadlab.ui.panes.CountersPane;
 import dev.threadlab.ui.panes.FooterBar;
 import dev.threadlab.ui.panes.HeaderBar;
 import dev.threadlab.ui.panes.HelpOverlay;
 import dev.threadlab.ui.panes.LessonPane;
-import dev.threadlab.ui.panes.LockWaitsPane;
-import dev.threadlab.ui.panes.OutputPane;
 import dev.threadlab.ui.panes.Pane;
 import dev.threadlab.ui.panes.PickerOverlay;
-import dev.threadlab.ui.panes.PoolsPane;
 import dev.threadlab.ui.panes.StackOverlay;
-import dev.threadlab.ui.panes.ThreadsPane;
-import dev.threadlab.ui.panes.TimelinePane;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,12 +22,9 @@ public final class Renderer {
     private final PickerOverlay picker = new PickerOverlay();
 
     public Renderer() {
-        panes.put(Focus.THREADS, new ThreadsPane());
-        panes.put(Focus.TIMELINE, new TimelinePane());
-        panes.put(Focus.COUNTERS, new CountersPane());
-        panes.put(Focus.LOCKS, new LockWaitsPane());
-        panes.put(Focus.POOLS, new PoolsPane());
-        panes.put(Focus.OUTPUT, new OutputPane());
+        for (Focus f : Focus.values()) {
+            panes.put(f, f.newPane());
+        }
     }
 
     public Layout layout(int width, int height, Frame f) {

@@ -1,6 +1,13 @@
 package dev.threadlab.ui;
 
 import dev.threadlab.history.History;
+import dev.threadlab.ui.panes.CountersPane;
+import dev.threadlab.ui.panes.LockWaitsPane;
+import dev.threadlab.ui.panes.OutputPane;
+import dev.threadlab.ui.panes.Pane;
+import dev.threadlab.ui.panes.PoolsPane;
+import dev.threadlab.ui.panes.ThreadsPane;
+import dev.threadlab.ui.panes.TimelinePane;
 import dev.threadlab.probe.StackSample;
 import dev.threadlab.watch.Playback;
 import dev.threadlab.watch.RunInfo;
@@ -13,22 +20,77 @@ import java.time.Duration;
  */
 public final class ViewState {
 
+    /**
+     * The panes, in one table: adding a pane is one entry here (and its file in {@code panes/}). The
+     * order of the side panes is the order they stack in; the ranks say which gets room first when the
+     * side column is short ({@code open}), which takes rows left spare ({@code spare}), how many rows it
+     * takes when it is not the one chosen ({@code most}), and whether it takes what is left at the end.
+     */
     public enum Focus {
-        THREADS("Threads"), TIMELINE("Timeline"), COUNTERS("Counters"), LOCKS("Lock waits"), POOLS("Pools"),
-        OUTPUT("Output");
+        THREADS("Threads", false, ThreadsPane::new, 0, 0, Integer.MAX_VALUE, false),
+        TIMELINE("Timeline", false, TimelinePane::new, 0, 0, Integer.MAX_VALUE, false),
+        COUNTERS("Counters", true, CountersPane::new, 0, 2, Integer.MAX_VALUE, false),
+        LOCKS("Lock waits", true, LockWaitsPane::new, 2, 1, Integer.MAX_VALUE, false),
+        POOLS("Pools", true, PoolsPane::new, 3, 3, Integer.MAX_VALUE, false),
+        // Its lines are often the lesson: open early, and it takes the rows left at the end.
+        OUTPUT("Output", true, OutputPane::new, 1, 0, 6, true);
 
         private final String title;
+        private final boolean side;
+        private final java.util.function.Supplier<Pane> pane;
+        private final int open;
+        private final int spare;
+        private final int most;
+        private final boolean takesRest;
 
-        Focus(String title) {
+        Focus(String title, boolean side, java.util.function.Supplier<Pane> pane, int open, int spare, int most,
+                boolean takesRest) {
             this.title = title;
+            this.side = side;
+            this.pane = pane;
+            this.open = open;
+            this.spare = spare;
+            this.most = most;
+            this.takesRest = takesRest;
         }
 
         public String title() {
             return title;
         }
 
+        /** In the side column (else above it: the thread list, the timeline). */
         public boolean side() {
-            return ordinal() >= COUNTERS.ordinal();
+            return side;
+        }
+
+        /** A new instance of the pane that draws it. */
+        public Pane newPane() {
+            return pane.get();
+        }
+
+        /** Rows (its box included) it takes when the side column is short and it is neither chosen nor the lesson's. */
+        public int most() {
+            return most;
+        }
+
+        /** It takes the rows left over once every side pane has its own. */
+        public boolean takesRest() {
+            return takesRest;
+        }
+
+        /** The side panes, in the order they stack. */
+        public static java.util.List<Focus> sidePanes() {
+            return java.util.Arrays.stream(values()).filter(Focus::side).toList();
+        }
+
+        /** The side panes in the order they get room when the column is short. */
+        public static java.util.List<Focus> byOpening() {
+            return sidePanes().stream().sorted(java.util.Comparator.comparingInt(f -> f.open)).toList();
+        }
+
+        /** The folded side panes in the order they take rows left spare. */
+        public static java.util.List<Focus> bySpare() {
+            return sidePanes().stream().sorted(java.util.Comparator.comparingInt(f -> f.spare)).toList();
         }
     }
 
