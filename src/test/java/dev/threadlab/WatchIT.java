@@ -243,6 +243,24 @@ class WatchIT {
     }
 
     @Test
+    void anAttachedWatchIsSavedAndReplaysAsItWasSeen() throws Exception {
+        Process target = target();
+        Path file = dir.resolve("watch.jsonl.gz");
+        Ran live = threadlab("attach", Long.toString(target.pid()), "--headless", "--duration", "2s", "--interval",
+                "200ms", "--save", file.toString());
+        assertThat(live.code()).as(live.err()).isZero();
+        Ran replayed = threadlab("replay", file.toString(), "--headless");
+        assertThat(replayed.code()).as(replayed.err()).isZero();
+        List<JsonNode> a = live.json().stream().filter(l -> !l.get("type").asText().equals("header")).toList();
+        List<JsonNode> b = replayed.json().stream()
+                .filter(l -> !l.get("type").asText().equals("header") && !l.get("type").asText().equals("run"))
+                .toList();
+        assertThat(b).isEqualTo(a);
+        assertThat(replayed.json().get(0).get("source").asText()).isEqualTo("attach");
+        assertThat(byName(live.lastSample())).containsKey("monitor-blocked");
+    }
+
+    @Test
     void aLinkThatDropsEndsTheWatchWithOneLine() throws Exception {
         Process target = target();
         int n = files;
