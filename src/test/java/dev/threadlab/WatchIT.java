@@ -202,6 +202,13 @@ class WatchIT {
 
         Path file = dir.resolve("pw");
         Files.writeString(file, "s3cret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Ran readable = threadlab("connect", where, "--user", "watcher", "--password-file", file.toString(),
+                "--headless", "--duration", "1s");
+        assertThat(readable.code()).isEqualTo(2);
+        assertThat(readable.errLines()).containsExactly("threadlab: the password file " + file
+                + " can be read by others (rw-r--r--): chmod 600 " + file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Ran fromFile = threadlab("connect", where, "--user", "watcher", "--password-file", file.toString(),
                 "--headless", "--duration", "1s");
         assertThat(fromFile.code()).as(fromFile.err()).isZero();

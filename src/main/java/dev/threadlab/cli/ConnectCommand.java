@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Watch a JVM over JMX (RMI), started with the standard com.sun.management.jmxremote options.",
             "The password is read from $THREADLAB_JMX_PASSWORD or --password-file, never from the command line."})
 public final class ConnectCommand implements Callable<Integer> {
-    static final String PASSWORD_ENV = "THREADLAB_JMX_PASSWORD";
+    static final String PASSWORD_ENV = dev.threadlab.Secrets.PASSWORD_ENV;
 
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "Where the JVM's JMX agent listens.")
     String address;
@@ -71,6 +71,7 @@ public final class ConnectCommand implements Callable<Integer> {
         }
         String password;
         if (passwordFile != null) {
+            dev.threadlab.Secrets.checkOwnerOnly(passwordFile);
             try {
                 password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             } catch (IOException e) {

@@ -34,15 +34,35 @@ public final class LogFile {
         return p == null ? Path.of("threadlab.log") : Path.of(p);
     }
 
+    /** Its folder made, and the file itself readable by its owner alone: a log may name hosts and users. */
     private static boolean prepare(Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            return dir == null || Files.isWritable(dir);
+            if (dir != null && !Files.isWritable(dir)) {
+                return false;
+            }
+            ownerOnly(file);
+            return true;
         } catch (IOException | SecurityException e) {
             return false;
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+            if (!Files.exists(file)) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+            } else if (Files.isRegularFile(file) && Files.isWritable(file)
+                    && !Files.getPosixFilePermissions(file).equals(mode)) {
+                Files.setPosixFilePermissions(file, mode);
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
         }
     }
 }

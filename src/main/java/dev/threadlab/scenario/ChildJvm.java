@@ -1,5 +1,6 @@
 package dev.threadlab.scenario;
 
+import dev.threadlab.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class ChildJvm {
         cmd.add(absoluteClassPath());
         cmd.add(mainClass.getName());
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        return Secrets.withoutSecrets(new ProcessBuilder(cmd)).redirectErrorStream(true);
     }
 
     private static String absoluteClassPath() {

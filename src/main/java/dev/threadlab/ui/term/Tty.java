@@ -1,5 +1,6 @@
 package dev.threadlab.ui.term;
 
+import dev.threadlab.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,8 @@ final class Tty {
         List<String> cmd = new ArrayList<>();
         cmd.add(new File(STTY).canExecute() ? STTY : "stty");
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(DEVICE).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = Secrets.withoutSecrets(new ProcessBuilder(cmd)).redirectInput(DEVICE)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
