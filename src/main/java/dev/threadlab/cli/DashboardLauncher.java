@@ -113,6 +113,9 @@ public final class DashboardLauncher {
             Screen screen = Dashboard.startScreen(taken.terminal());
             Dashboard d = new Dashboard(screen, theme, catalog, engine, mode == Mode.SCENARIOS, mode == Mode.REPLAY);
             dashboard[0] = d;
+            if (taken.terminal() instanceof TtyTerminal tty) {
+                tty.onSuspend(() -> d.suspend(tty::suspend));
+            }
             engine.add(d);
             if (recorder != null) {
                 engine.add(recorder.telling(d::tell));
@@ -138,6 +141,12 @@ public final class DashboardLauncher {
         if (failure != null) {
             log.error("the dashboard failed", failure);
             err.println("threadlab: the dashboard failed: " + failure + " (details in " + LogFile.current() + ")");
+            err.flush();
+            return 1;
+        }
+        String failed = dashboard[0] == null ? null : dashboard[0].failure();
+        if (failed != null) {
+            err.println("threadlab: " + failed + " (details in " + LogFile.current() + ")");
             err.flush();
             return 1;
         }

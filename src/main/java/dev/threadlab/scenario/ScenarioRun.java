@@ -47,6 +47,9 @@ public final class ScenarioRun implements SampleSource {
         Thread main = run.ctx.register(new Thread(() -> run.drive(scenario), "main"), false);
         run.main = main;
         main.start();
+        if (dev.threadlab.Faults.anyInScenario()) {
+            run.ctx.newDaemonThread("fault", dev.threadlab.Faults::inScenarioThread).start();
+        }
         return run;
     }
 
@@ -71,7 +74,7 @@ public final class ScenarioRun implements SampleSource {
         List<Process> processesLeft = ctx.endProcesses(REAP_TIMEOUT);
         List<Thread> left = reap(ctx);
         Throwable failure = ctx.failure();
-        if (failure != null && outcome == Status.FINISHED) {
+        if (failure != null && outcome != Status.FAILED) {
             note = "a thread failed: " + failure;
             outcome = Status.FAILED;
         }

@@ -71,10 +71,11 @@ public final class Autopilot {
             dashboard.act(c.action());
         } else if (step instanceof Until u) {
             long deadline = System.nanoTime() + u.max().toNanos();
-            while (!dashboard.reached(u.condition()) && System.nanoTime() - deadline < 0) {
+            long fence = dashboard.fence();
+            while (!dashboard.reached(u.condition(), fence) && System.nanoTime() - deadline < 0) {
                 TimeUnit.MILLISECONDS.sleep(POLL_MS);
             }
-            if (!dashboard.reached(u.condition())) {
+            if (!dashboard.reached(u.condition(), fence)) {
                 log.info("autopilot: '{}' not reached within {}", u.condition(), u.max());
             }
         } else if (step instanceof Quit) {

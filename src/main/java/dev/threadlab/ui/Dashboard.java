@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class Dashboard implements Sink {
     private static final long IDLE_NANOS = Duration.ofMillis(25).toNanos();
 
     /** What the autopilot may read of the screen's state from its own thread. */
-    private record Seen(boolean current, Snapshot latest) {
+    private record Seen(boolean current, Snapshot latest, long fence) {
     }
 
     private final Screen screen;
@@ -49,8 +50,11 @@ public final class Dashboard implements Sink {
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private volatile Thread owner;
     private volatile boolean running = true;
-    private volatile Seen seen = new Seen(false, null);
+    private volatile Seen seen = new Seen(false, null, 0);
+    private final AtomicLong fences = new AtomicLong();
+    private long fencePassed;
     private Set<Long> cpuFocus = Set.of();
+    private volatile String failed;
 
     /**
      * @param scenarios this dashboard runs scenarios (else it watches another JVM, or a recording)
@@ -72,6 +76,10 @@ public final class Dashboard implements Sink {
     /** The engine's events, posted to the screen's thread. */
     @Override
     public void on(Event event) {
+        if (event instanceof Event.Ended e && e.last().run().status() == dev.threadlab.probe.RunState.Status.FAILED
+                && view.scenarios()) {
+            failed = e.last().run().id() + " failed: " + e.last().run().note();
+        }
         post(() -> controller.onEvent(event, System.nanoTime()));
     }
 
@@ -110,15 +118,49 @@ public final class Dashboard implements Sink {
         post(() -> controller.runScenario(entry));
     }
 
+    /**
+     * Ctrl-Z: on the screen's thread, between frames, {@code suspendTerminal} gives the terminal back and
+     * returns once the process is continued; then every cell is drawn again.
+     */
+    public void suspend(Runnable suspendTerminal) {
+        post(() -> {
+            suspendTerminal.run();
+            view.redrawAll = true;
+        });
+    }
+
     /** One line to show for a while (a recorder that cannot write, say). */
     public void tell(String message) {
         post(() -> view.flash(message, System.nanoTime()));
     }
 
-    /** Whether the run asked for last has {@code finished}, or shows a {@code deadlock}. */
-    public boolean reached(String condition) {
+    /** What went wrong in a run shown this session ("race-counter failed: …"), or null: said once on exit. */
+    public String failure() {
+        return failed;
+    }
+
+    /**
+     * A mark in the inbox: once {@link #reached} is asked with it, the answer takes in everything this
+     * thread asked for before (a {@code set} just sent has restarted the run, not the run before it).
+     */
+    public long fence() {
+        long mark = fences.incrementAndGet();
+        post(() -> fencePassed = mark);
+        return mark;
+    }
+
+    /** Whether the screen's thread has passed {@code fence}. */
+    public boolean passed(long fence) {
+        return seen.fence() >= fence;
+    }
+
+    /**
+     * Whether the run asked for last has {@code finished}, or shows a {@code deadlock}; false until the
+     * screen's thread has passed {@code fence}.
+     */
+    public boolean reached(String condition, long fence) {
         Seen s = seen;
-        if (!s.current() || s.latest() == null) {
+        if (s.fence() < fence || !s.current() || s.latest() == null) {
             return false;
         }
         return switch (condition) {
@@ -170,7 +212,7 @@ public final class Dashboard implements Sink {
                 task.run();
                 dirty = true;
             }
-            seen = new Seen(view.pendingRuns == 0, view.history().latest());
+            seen = new Seen(view.pendingRuns == 0, view.history().latest(), fencePassed);
             if (screen.doResizeIfNecessary() != null) {
                 dirty = true;
                 complete = true;
@@ -197,6 +239,9 @@ public final class Dashboard implements Sink {
                 focusCpuOnVisibleRows(p);
                 dirty = false;
                 complete = false;
+                if (dev.threadlab.Faults.injected("render")) {
+                    throw new IllegalStateException("injected by threadlab.inject=render");
+                }
             }
             if (inbox.isEmpty()) {
                 LockSupport.parkNanos(this, IDLE_NANOS);

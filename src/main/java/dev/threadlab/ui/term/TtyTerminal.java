@@ -22,8 +22,12 @@ import java.util.function.UnaryOperator;
  * {@code stty size} rather than a cursor-position query that stalls when input is elsewhere.
  */
 public final class TtyTerminal extends ANSITerminal {
+    private static final String[] RAW = {"-icanon", "-echo", "min", "1", "intr", "undef"};
+
     private final String savedSettings;
     private final AtomicBoolean restored = new AtomicBoolean();
+    private volatile Runnable onSuspend = () -> { };
+    private volatile java.util.concurrent.CountDownLatch continued;
 
     private TtyTerminal(InputStream in, OutputStream out, Charset charset, String savedSettings) {
         super(in, out, charset);
@@ -42,10 +46,11 @@ public final class TtyTerminal extends ANSITerminal {
         FileInputStream in = new FileInputStream(Tty.DEVICE);
         OutputStream out = wrapOutput.apply(new BufferedOutputStream(new FileOutputStream(Tty.DEVICE), 1 << 16));
         String saved = Tty.stty("-g");
-        Tty.stty("-icanon", "-echo", "min", "1", "intr", "undef");
+        Tty.stty(RAW);
         TtyTerminal t = new TtyTerminal(in, out, charset, saved);
         t.onSizeSignal();
         t.watchResize();
+        t.watchSuspend();
         return t;
     }
 
@@ -55,6 +60,60 @@ public final class TtyTerminal extends ANSITerminal {
             sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> onSizeSignal());
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             // No signals here: the size is still read at start; a resize shows after a restart.
+        }
+    }
+
+    /**
+     * Ctrl-Z (SIGTSTP) as a request: whoever draws is told ({@link #onSuspend}) and calls {@link #suspend}
+     * between frames, which gives the terminal back, stops this process, and takes the terminal again when
+     * it is continued ({@code fg}, SIGCONT).
+     */
+    private void watchSuspend() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TSTP"), signal -> onSuspend.run());
+            sun.misc.Signal.handle(new sun.misc.Signal("CONT"), signal -> {
+                java.util.concurrent.CountDownLatch c = continued;
+                if (c != null) {
+                    c.countDown();
+                }
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            // No signals here: Ctrl-Z keeps its default (the terminal is left as it is until fg and ^L).
+        }
+    }
+
+    /** Who to tell when the user asks to suspend (Ctrl-Z); they call {@link #suspend} on their own thread. */
+    public void onSuspend(Runnable action) {
+        onSuspend = action;
+    }
+
+    /**
+     * Gives the terminal back as it was, stops this process as Ctrl-Z would, and once continued takes the
+     * terminal again (the caller then repaints every cell). Called by the thread that draws, between frames.
+     */
+    public void suspend() {
+        java.util.concurrent.CountDownLatch c = new java.util.concurrent.CountDownLatch(1);
+        continued = c;
+        try {
+            try {
+                exitPrivateMode();
+            } catch (IllegalStateException notInPrivateMode) {
+                setCursorVisible(true);
+            }
+            flush();
+            Tty.stty(savedSettings);
+            new ProcessBuilder("kill", "-STOP", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            c.await(); // the shell's fg continues us
+            Tty.stty(RAW);
+            enterPrivateMode();
+            setCursorVisible(false);
+            flush();
+        } catch (IOException | RuntimeException e) {
+            // The terminal went away while we were stopped: the next frame finds out.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            continued = null;
         }
     }
 
