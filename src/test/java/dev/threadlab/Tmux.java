@@ -43,10 +43,30 @@ final class Tmux implements AutoCloseable {
      * {@code threadlab ARGS}.
      */
     void runThreadlab(String args) throws IOException {
-        String cmd = "stty -g > " + dir.resolve("stty.before") + "; " + JAVA + " -D" + marker + " -jar " + JAR + " "
-                + args + "; echo $? > " + dir.resolve("rc") + "; stty -g > " + dir.resolve("stty.after")
-                + "; clear";
+        runThreadlab("", args, "");
+    }
+
+    /**
+     * The same with options for the JVM before {@code -jar}, and a redirection after the arguments
+     * ({@code 2> FILE}, say); the screen is left as the program left it (no clear).
+     */
+    void runThreadlab(String jvmOptions, String args, String redirect) throws IOException {
+        String cmd = "stty -g > " + dir.resolve("stty.before") + "; " + JAVA + " -D" + marker + " " + jvmOptions
+                + " -jar " + JAR + " " + args + " " + redirect + "; echo $? > " + dir.resolve("rc") + "; stty -g > "
+                + dir.resolve("stty.after") + (redirect.isEmpty() ? "; clear" : "");
         tmux("send-keys", "-t", "it", "-l", cmd);
+        tmux("send-keys", "-t", "it", "Enter");
+    }
+
+    /** The terminal's modes as tmux keeps them: alternate screen on, cursor shown, mouse reporting on. */
+    String modes() throws IOException {
+        return tmux("display-message", "-p", "-t", "it", "alternate=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}")
+                .strip();
+    }
+
+    /** Types a command line in the window's shell. */
+    void type(String line) throws IOException {
+        tmux("send-keys", "-t", "it", "-l", line);
         tmux("send-keys", "-t", "it", "Enter");
     }
 
