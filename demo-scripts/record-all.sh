@@ -11,10 +11,10 @@ for demo in "$here"/*.sh; do
   name=$(basename "$demo" .sh)
   case $name in play|record-all) continue ;; esac
   start=$(date +%s)
-  if "$demo" --record "$out/$name.cast" --size "$size" < /dev/null 2>/dev/null; then
+  if said=$("$demo" --record "$out/$name.cast" --size "$size" < /dev/null 2>&1 >/dev/null); then
     echo "$out/$name.cast  ($(( $(date +%s) - start ))s)"
   else
-    echo "FAILED: $name (see ~/.threadlab/threadlab.log)" >&2
+    echo "FAILED: $name: ${said:-no message} (see ~/.threadlab/threadlab.log)" >&2
     failed=1
   fi
 done

@@ -20,13 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every demo, recorded unattended as CI would (no terminal, stdin from /dev/null), checked as a
+ * Every demo, recorded unattended as CI would (no terminal, stdin from /dev/null) by
+ * {@code record-all.sh} once, with two busy loops spinning beside it the whole time, each checked as a
  * valid asciicast whose replay, in a real terminal of the cast's size, shows what the lesson
  * promised. Recording takes minutes: CI runs it on one JDK (-Ddemos.skip=true on the other).
  */
@@ -37,10 +39,39 @@ class DemoIT {
     @TempDir
     static Path dir;
 
+    /** What record-all.sh said, and how it exited. */
+    private static String recordAllSaid;
+    private static int recordAllExit;
+
     @BeforeAll
-    static void wanted() {
+    static void recordAllBesideTwoBusyLoops() throws Exception {
         assumeFalse(Boolean.getBoolean("demos.skip"), "demos are recorded on one JDK only");
         assumeTrue(Tmux.available(), "tmux is not installed (.ci/run installs it)");
+        // A demo keeps its promises on a busy machine: two loops take what they can of the cores meanwhile.
+        List<Process> busy = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+        }
+        try {
+            Process p = new ProcessBuilder("demo-scripts/record-all.sh", dir.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(dir.resolve("record-all.out").toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("record-all.sh ends by itself").isTrue();
+            recordAllExit = p.exitValue();
+            recordAllSaid = Files.readString(dir.resolve("record-all.out"));
+        } finally {
+            for (Process b : busy) {
+                b.destroyForcibly();
+                b.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void recordAllEndsWell() {
+        assertThat(recordAllExit).as(recordAllSaid).isZero();
     }
 
     /** A promise about a demo's screen at some point of its cast. */
@@ -63,8 +94,9 @@ class DemoIT {
                 Arguments.of("race", List.of(
                         new Promise("updates were lost without the lock", before("Now the same counter"),
                                 s -> lost(s) > 0),
-                        new Promise("none lost with the lock", all(),
-                                s -> s.contains("lock=synchronized") && lost(s) == 0))),
+                        new Promise("none lost with the lock, and the locked run's result shown", all(),
+                                s -> s.contains("lock=synchronized") && lost(s) == 0
+                                        && Pattern.compile("(^|\\s)0 updates lost").matcher(s).find()))),
                 Arguments.of("pool", List.of(
                         new Promise("results in order", before("Now 30 tasks"), s -> s.contains("[1, 4, 9, 16, 25]")),
                         new Promise("30 tasks done", all(), s -> s.contains("done 30")))),
@@ -90,11 +122,13 @@ class DemoIT {
                         new Promise("three with three permits", all(),
                                 s -> s.contains("permits=3") && number(s, "maxConcurrent") == 3))),
                 Arguments.of("cpu", List.of(
-                        new Promise("two threads, no GIL: speedup near 2", before("Now CPython's way"),
-                                s -> s.contains("false") && decimal(s, "speedup") >= 1.3),
-                        new Promise("with the GIL: speedup near 1", all(),
-                                s -> s.contains("cpu-bound-gil") && decimal(s, "speedup") >= 0.6
-                                        && decimal(s, "speedup") <= 1.3))),
+                        // What the machine gave is said, whatever it gave: near 2 cores if free, fewer when busy.
+                        new Promise("two threads, no GIL: the cores they got, and why", before("Now CPython's way"),
+                                s -> s.contains("false") && decimal(s, "coresUsed") > 0
+                                        && s.contains("2 threads got") && decimal(s, "speedup") > 0),
+                        new Promise("with the GIL: at most one core", all(),
+                                s -> s.contains("cpu-bound-gil") && decimal(s, "coresUsed") > 0
+                                        && decimal(s, "coresUsed") <= 1.1 && s.contains("the GIL lets one")))),
                 Arguments.of("io", List.of(
                         new Promise("the waiting client is RUNNABLE, in blue, at no CPU", before("Then four clients"),
                                 s -> Pattern.compile("client +\\u001b\\[38;5;39mRUNNABLE +\\u001b\\[39m +[0-9]\\.")
@@ -142,13 +176,8 @@ class DemoIT {
     @MethodSource("demos")
     void recordsUnattendedAndShowsWhatItPromised(String name, List<Promise> promises) throws Exception {
         Path cast = dir.resolve(name + ".cast");
-        Process p = new ProcessBuilder("demo-scripts/" + name + ".sh", "--record", cast.toString(), "--size", "100x30")
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectErrorStream(true)
-                .start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " ends by itself").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve(name + ".out"))).isZero();
+        assertThat(recordAllSaid).as("record-all.sh recorded " + name).doesNotContain("FAILED: " + name)
+                .contains(cast + "  (");
 
         List<String> lines = Files.readAllLines(cast, StandardCharsets.UTF_8);
         JsonNode header = JSON.readTree(lines.get(0));
@@ -163,7 +192,7 @@ class DemoIT {
             last = e.get(0).asDouble();
             events.add(e);
         }
-        assertThat(last).as("length").isBetween(3.0, 45.0);
+        assertThat(last).as("length").isBetween(3.0, 120.0);
         for (Promise promise : promises) {
             String screen = replay(events, promise.upTo(), name, promise.colours());
             assertThat(promise.screen().test(screen)).as(name + ": " + promise.what() + "\n" + screen).isTrue();

@@ -150,6 +150,12 @@ public final class DashboardLauncher {
             err.flush();
             return 1;
         }
+        if (pilot != null && pilot.missed() != null) {
+            err.println("threadlab: " + opts.autopilot + ": " + pilot.missed().replaceFirst("^line (\\d+): ", "$1: ")
+                    + " (the demo stopped there; a busy machine? details in " + LogFile.current() + ")");
+            err.flush();
+            return 1;
+        }
         if (opts.record != null) {
             err.println("threadlab: recorded " + opts.record);
         }

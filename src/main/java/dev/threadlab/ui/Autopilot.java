@@ -23,6 +23,7 @@ public final class Autopilot {
     private final Dashboard dashboard;
     private final java.util.function.Consumer<String> marker;
     private Thread thread;
+    private volatile String missed;
 
     /**
      * @param marker told each caption as it is shown (a recording writes it as a marker)
@@ -48,14 +49,28 @@ public final class Autopilot {
     private void play() {
         try {
             for (Step step : script.steps()) {
-                perform(step);
+                if (!perform(step)) {
+                    // What the script says next would not be true: say why, let it be read, and end.
+                    String why = "Demo stopped: " + missed + ".";
+                    marker.accept(why);
+                    dashboard.caption(why);
+                    TimeUnit.SECONDS.sleep(3);
+                    dashboard.requestQuit();
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             // the dashboard is closing
         }
     }
 
-    private void perform(Step step) throws InterruptedException {
+    /** What the script waited for and never saw ("line 5: until finished: not reached within 15s"), or null. */
+    public String missed() {
+        return missed;
+    }
+
+    /** Does {@code step}; false when it waited for something that did not come. */
+    private boolean perform(Step step) throws InterruptedException {
         if (step instanceof Wait w) {
             TimeUnit.NANOSECONDS.sleep(w.time().toNanos());
         } else if (step instanceof Key k) {
@@ -72,15 +87,19 @@ public final class Autopilot {
         } else if (step instanceof Until u) {
             long deadline = System.nanoTime() + u.max().toNanos();
             long fence = dashboard.fence();
-            while (!dashboard.reached(u.condition(), fence) && System.nanoTime() - deadline < 0) {
+            while (!dashboard.reached(u, fence) && System.nanoTime() - deadline < 0) {
                 TimeUnit.MILLISECONDS.sleep(POLL_MS);
             }
-            if (!dashboard.reached(u.condition(), fence)) {
-                log.info("autopilot: '{}' not reached within {}", u.condition(), u.max());
+            if (!dashboard.reached(u, fence)) {
+                missed = (u.line() > 0 ? "line " + u.line() + ": " : "") + "until " + u.condition()
+                        + ": not reached within " + dev.threadlab.Durations.format(u.max());
+                log.info("autopilot: {}", missed);
+                return false;
             }
         } else if (step instanceof Quit) {
             dashboard.requestQuit();
         }
+        return true;
     }
 
     /** How long the script runs at most; a hint for recordings. */

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * A demo as a list of timed actions, one a line: {@code wait 2s}, {@code key tab}, {@code caption …},
  * {@code set lock=synchronized}, {@code run deadlock}, {@code start}, {@code stop}, {@code restart},
- * {@code step}, {@code continue}, {@code until finished 20s}, {@code quit}. {@code #} starts a
+ * {@code step}, {@code continue}, {@code until finished 20s} (or {@code until lost>0 10s}), {@code quit}. {@code #} starts a
  * comment. The whole file is checked before anything runs: a bad line is reported as file:line.
  */
 public record AutopilotScript(List<Step> steps) {
@@ -64,8 +64,52 @@ public record AutopilotScript(List<Step> steps) {
         }
     }
 
-    /** Waits until the run has {@code finished} or a {@code deadlock} shows, at most {@code max}. */
-    public record Until(String condition, Duration max) implements Step {
+    /**
+     * Waits until the run has {@code finished}, a {@code deadlock} shows, or a counter has a value
+     * ({@code lost>0}, {@code done=30}, {@code inside<=2}), at most {@code max}; {@code line} is where
+     * the script says so (0 when unknown). Not reached by then, the demo stops there: the captions
+     * after it would not be true.
+     */
+    public record Until(String condition, Duration max, int line) implements Step {
+        private static final java.util.regex.Pattern COMPARE =
+                java.util.regex.Pattern.compile("([A-Za-z][\\w.-]*)(>=|<=|>|<|=)(-?\\d+(?:\\.\\d+)?)");
+
+        public Until(String condition, Duration max) {
+            this(condition, max, 0);
+        }
+
+        public Until {
+            if (!condition.equals("finished") && !condition.equals("deadlock") && !COMPARE.matcher(condition).matches()) {
+                throw new IllegalArgumentException("expected 'until finished TIME', 'until deadlock TIME' or "
+                        + "'until COUNTER>N TIME' (>, >=, =, <=, <), got 'until " + condition + "'");
+            }
+        }
+
+        /** Whether {@code s}, a sample of the run asked for last, shows the condition. */
+        public boolean holds(dev.threadlab.probe.Snapshot s) {
+            if (condition.equals("finished")) {
+                return s.run().status().ended();
+            }
+            if (condition.equals("deadlock")) {
+                return !s.deadlocked().isEmpty();
+            }
+            java.util.regex.Matcher m = COMPARE.matcher(condition);
+            if (!m.matches()) {
+                return false;
+            }
+            Number value = s.counters().get(m.group(1));
+            if (value == null) {
+                return false;
+            }
+            int c = Double.compare(value.doubleValue(), Double.parseDouble(m.group(3)));
+            return switch (m.group(2)) {
+                case ">" -> c > 0;
+                case ">=" -> c >= 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                default -> c == 0;
+            };
+        }
     }
 
     public record Quit() implements Step {
@@ -102,6 +146,9 @@ public record AutopilotScript(List<Step> steps) {
             String arg = space < 0 ? "" : line.substring(space + 1).strip();
             try {
                 Step step = step(action, arg, current, catalog);
+                if (step instanceof Until u) {
+                    step = new Until(u.condition(), u.max(), n);
+                }
                 if (step instanceof Run r) {
                     current = r.entry();
                 }
@@ -157,11 +204,12 @@ public record AutopilotScript(List<Step> steps) {
 
     private static Until until(String arg) {
         String[] parts = arg.split("\\s+");
-        if (parts.length != 2 || !(parts[0].equals("finished") || parts[0].equals("deadlock"))) {
-            throw new IllegalArgumentException("expected 'until finished TIME' or 'until deadlock TIME', got 'until "
-                    + arg + "'");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("expected 'until finished TIME', 'until deadlock TIME' or "
+                    + "'until COUNTER>N TIME' (>, >=, =, <=, <), got 'until " + arg + "'");
         }
-        return new Until(parts[0], duration(parts[1], "until"));
+        Until u = new Until(parts[0], Duration.ZERO);
+        return new Until(u.condition(), duration(parts[1], "until"));
     }
 
     private static Map<String, Object> values(String arg, ScenarioEntry current) {

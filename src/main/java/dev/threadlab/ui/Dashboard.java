@@ -159,15 +159,16 @@ public final class Dashboard implements Sink {
      * screen's thread has passed {@code fence}.
      */
     public boolean reached(String condition, long fence) {
+        return reached(new AutopilotScript.Until(condition, Duration.ZERO), fence);
+    }
+
+    /** Whether the run asked for last shows what {@code until} waits for; false until {@code fence} is passed. */
+    public boolean reached(AutopilotScript.Until until, long fence) {
         Seen s = seen;
         if (s.fence() < fence || !s.current() || s.latest() == null) {
             return false;
         }
-        return switch (condition) {
-            case "finished" -> s.latest().run().status().ended();
-            case "deadlock" -> !s.latest().deadlocked().isEmpty();
-            default -> throw new IllegalArgumentException(condition);
-        };
+        return until.holds(s.latest());
     }
 
     /** Asks the loop to end (from a signal's shutdown hook, say); {@link #run} then returns. */

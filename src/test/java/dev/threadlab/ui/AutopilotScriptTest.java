@@ -49,7 +49,7 @@ class AutopilotScriptTest {
         assertThat(((AutopilotScript.Key) s.steps().get(3)).key().getCharacter()).isEqualTo('s');
         AutopilotScript.Set set = (AutopilotScript.Set) s.steps().get(4);
         assertThat(set.values()).containsEntry("lock", "synchronized").containsEntry("threads", 4L);
-        assertThat(s.steps().get(10)).isEqualTo(new AutopilotScript.Until("finished", Duration.ofSeconds(20)));
+        assertThat(s.steps().get(10)).isEqualTo(new AutopilotScript.Until("finished", Duration.ofSeconds(20), 12));
         assertThat(((AutopilotScript.Run) s.steps().get(11)).entry().id()).isEqualTo("thread-pool");
         assertThat(s.steps().get(13)).isInstanceOf(AutopilotScript.Quit.class);
         assertThat(s.longest()).isEqualTo(Duration.ofSeconds(21));
@@ -66,7 +66,24 @@ class AutopilotScriptTest {
         assertThat(error("set threads=0")).isEqualTo("demo.autopilot:1: threads must be 1..4096, got 0");
         assertThat(error("run nope")).startsWith("demo.autopilot:1: unknown scenario 'nope'");
         assertThat(error("until done 3s")).startsWith("demo.autopilot:1: expected 'until finished TIME'");
+        assertThat(error("until lost>many 3s")).startsWith("demo.autopilot:1: expected 'until finished TIME'");
+        assertThat(error("until lost>0")).startsWith("demo.autopilot:1: expected 'until finished TIME'");
         assertThat(error("quit now")).isEqualTo("demo.autopilot:1: quit takes nothing after it, got 'now'");
+    }
+
+    @Test
+    void untilWaitsForACounterValue() {
+        AutopilotScript s = parse("until lost>0 5s", "until done>=2000000 1m", "until inside=2 5s", "until depth<5 5s",
+                "until speedup<=1.3 5s");
+        assertThat(s.steps()).extracting(st -> ((AutopilotScript.Until) st).condition())
+                .containsExactly("lost>0", "done>=2000000", "inside=2", "depth<5", "speedup<=1.3");
+        assertThat(((AutopilotScript.Until) s.steps().get(1)).line()).isEqualTo(2);
+        dev.threadlab.probe.Snapshot snap = new dev.threadlab.probe.Snapshot(0, List.of(), List.of(),
+                java.util.Map.of("lost", 3, "done", 2_000_000L, "inside", 1, "depth", 4, "speedup", 1.3),
+                java.util.Map.of(), List.of(), List.of(), null, 0, 0);
+        assertThat(s.steps()).extracting(st -> ((AutopilotScript.Until) st).holds(snap))
+                .containsExactly(true, true, false, true, true);
+        assertThat(new AutopilotScript.Until("missing>0", Duration.ZERO).holds(snap)).as("no such counter yet").isFalse();
     }
 
     @Test
@@ -91,7 +108,10 @@ class AutopilotScriptTest {
                 String sh = java.nio.file.Files.readString(p.resolveSibling(name + ".sh"));
                 String id = sh.substring(sh.indexOf("play.sh\" ") + 9).split(" ")[0];
                 AutopilotScript s = AutopilotScript.load(p, ScreenFixture.CATALOG.get(id), ScreenFixture.CATALOG);
-                assertThat(s.longest()).as(name + " ends in time").isLessThanOrEqualTo(Duration.ofSeconds(40));
+                // Every wait has a limit: a demo whose moment never comes still ends (and says which line missed).
+                assertThat(s.longest()).as(name + " ends in time").isLessThanOrEqualTo(Duration.ofMinutes(5));
+                assertThat(s.steps()).as(name + ": waits for its moments, not for a fixed time alone")
+                        .anyMatch(AutopilotScript.Until.class::isInstance);
                 assertThat(s.steps()).as(name + " ends by itself").last().isInstanceOf(AutopilotScript.Quit.class);
                 // The caption line is 80 columns at 80x24, less a margin each side: longer is cut with an ellipsis.
                 assertThat(s.steps()).filteredOn(AutopilotScript.Caption.class::isInstance)
