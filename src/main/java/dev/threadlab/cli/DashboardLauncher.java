@@ -151,8 +151,10 @@ public final class DashboardLauncher {
             return 1;
         }
         if (pilot != null && pilot.missed() != null) {
-            err.println("threadlab: " + opts.autopilot + ": " + pilot.missed().replaceFirst("^line (\\d+): ", "$1: ")
-                    + " (the demo stopped there; a busy machine? details in " + LogFile.current() + ")");
+            AutopilotScript.Until missed = pilot.missed();
+            err.println("threadlab: " + opts.autopilot + ": " + (missed.line() > 0 ? missed.line() + ": " : "")
+                    + missed.notReached() + " (the demo stopped there; a busy machine? details in " + LogFile.current()
+                    + ")");
             err.flush();
             return 1;
         }

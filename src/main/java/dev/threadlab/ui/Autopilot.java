@@ -23,7 +23,7 @@ public final class Autopilot {
     private final Dashboard dashboard;
     private final java.util.function.Consumer<String> marker;
     private Thread thread;
-    private volatile String missed;
+    private volatile Until missed;
 
     /**
      * @param marker told each caption as it is shown (a recording writes it as a marker)
@@ -51,7 +51,8 @@ public final class Autopilot {
             for (Step step : script.steps()) {
                 if (!perform(step)) {
                     // What the script says next would not be true: say why, let it be read, and end.
-                    String why = "Demo stopped: " + missed + ".";
+                    String why = "Demo stopped: " + (missed.line() > 0 ? "line " + missed.line() + ": " : "")
+                            + missed.notReached() + ".";
                     marker.accept(why);
                     dashboard.caption(why);
                     TimeUnit.SECONDS.sleep(3);
@@ -64,8 +65,8 @@ public final class Autopilot {
         }
     }
 
-    /** What the script waited for and never saw ("line 5: until finished: not reached within 15s"), or null. */
-    public String missed() {
+    /** The line of the script that waited for what never came, or null. */
+    public Until missed() {
         return missed;
     }
 
@@ -91,9 +92,8 @@ public final class Autopilot {
                 TimeUnit.MILLISECONDS.sleep(POLL_MS);
             }
             if (!dashboard.reached(u, fence)) {
-                missed = (u.line() > 0 ? "line " + u.line() + ": " : "") + "until " + u.condition()
-                        + ": not reached within " + dev.threadlab.Durations.format(u.max());
-                log.info("autopilot: {}", missed);
+                missed = u;
+                log.info("autopilot: line {}: {}", u.line(), u.notReached());
                 return false;
             }
         } else if (step instanceof Quit) {

@@ -79,10 +79,20 @@ public record AutopilotScript(List<Step> steps) {
         }
 
         public Until {
+            check(condition);
+        }
+
+        /** Throws with what an until line may say when {@code condition} is none of it. */
+        static void check(String condition) {
             if (!condition.equals("finished") && !condition.equals("deadlock") && !COMPARE.matcher(condition).matches()) {
                 throw new IllegalArgumentException("expected 'until finished TIME', 'until deadlock TIME' or "
                         + "'until COUNTER>N TIME' (>, >=, =, <=, <), got 'until " + condition + "'");
             }
+        }
+
+        /** What a demo that waited in vain says: {@code until lost>0: not reached within 20s}. */
+        public String notReached() {
+            return "until " + condition + ": not reached within " + dev.threadlab.Durations.format(max);
         }
 
         /** Whether {@code s}, a sample of the run asked for last, shows the condition. */
@@ -208,8 +218,8 @@ public record AutopilotScript(List<Step> steps) {
             throw new IllegalArgumentException("expected 'until finished TIME', 'until deadlock TIME' or "
                     + "'until COUNTER>N TIME' (>, >=, =, <=, <), got 'until " + arg + "'");
         }
-        Until u = new Until(parts[0], Duration.ZERO);
-        return new Until(u.condition(), duration(parts[1], "until"));
+        Until.check(parts[0]); // the condition's error before the time's
+        return new Until(parts[0], duration(parts[1], "until"));
     }
 
     private static Map<String, Object> values(String arg, ScenarioEntry current) {

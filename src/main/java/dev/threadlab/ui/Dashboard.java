@@ -154,14 +154,6 @@ public final class Dashboard implements Sink {
         return seen.fence() >= fence;
     }
 
-    /**
-     * Whether the run asked for last has {@code finished}, or shows a {@code deadlock}; false until the
-     * screen's thread has passed {@code fence}.
-     */
-    public boolean reached(String condition, long fence) {
-        return reached(new AutopilotScript.Until(condition, Duration.ZERO), fence);
-    }
-
     /** Whether the run asked for last shows what {@code until} waits for; false until {@code fence} is passed. */
     public boolean reached(AutopilotScript.Until until, long fence) {
         Seen s = seen;

@@ -3,12 +3,7 @@ package dev.threadlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.threadlab.scenario.ScenarioEntry;
-import dev.threadlab.watch.Engine;
-import dev.threadlab.watch.ScenarioSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,33 +37,17 @@ class AutopilotTest {
 
     /** Plays {@code lines} over a dashboard running {@code first} until the script quits; the captions it showed. */
     private static List<String> play(ScenarioEntry first, String... lines) throws Exception {
-        Screen screen = Dashboard.startScreen(new DefaultVirtualTerminal(new TerminalSize(100, 30)));
-        Engine engine = new Engine(new ScenarioSource("autopilot-test"),
-                new Engine.Settings(Duration.ofMillis(50), null, null, false));
-        Dashboard d = new Dashboard(screen, new Theme(Theme.Depth.INDEXED256, Glyphs.UNICODE), ScreenFixture.CATALOG,
-                engine, true, false);
-        engine.add(d);
-        engine.start();
         List<String> shown = new CopyOnWriteArrayList<>();
-        Autopilot pilot = new Autopilot(AutopilotScript.parse(List.of(lines), "t.autopilot", first, ScreenFixture.CATALOG),
-                d, shown::add);
-        Thread loop = new Thread(() -> {
+        try (LiveDashboard live = new LiveDashboard("autopilot-test", first)) {
+            Autopilot pilot = new Autopilot(
+                    AutopilotScript.parse(List.of(lines), "t.autopilot", first, ScreenFixture.CATALOG), live.dashboard,
+                    shown::add);
+            pilot.start();
             try {
-                d.run(first);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                await().atMost(Duration.ofSeconds(40)).until(() -> !live.running());
+            } finally {
+                pilot.stop();
             }
-        }, "autopilot-test-screen");
-        loop.start();
-        pilot.start();
-        try {
-            await().atMost(Duration.ofSeconds(40)).until(() -> !loop.isAlive());
-        } finally {
-            pilot.stop();
-            d.requestQuit();
-            loop.join(10_000);
-            engine.close();
-            screen.stopScreen();
         }
         return shown;
     }
