@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * or an unexpected exception, whose trace goes to the log.
  */
 public final class DashboardLauncher {
+    /** What a shell reports for a program ended by SIGHUP (128 + 1). */
+    private static final int EXIT_HANGUP = 129;
     private static final Logger log = LoggerFactory.getLogger(DashboardLauncher.class);
     /** How long a signal waits for the screen's thread to stop drawing and the scenario to stop. */
     private static final long SHUTDOWN_WAIT_MS = 5000;
@@ -137,6 +139,12 @@ public final class DashboardLauncher {
             engine.close(); // the scenario stopped, the recording ended with its summary
             finished.countDown();
             removeHook(hook);
+        }
+        if (failure instanceof IOException) {
+            // The terminal cannot be read or written (its SSH connection dropped, its window closed): a
+            // hangup, not a fault of ours; the SIGHUP that comes with it may not have arrived yet.
+            log.info("the terminal went away: {}", failure.toString());
+            return EXIT_HANGUP;
         }
         if (failure != null) {
             log.error("the dashboard failed", failure);
