@@ -130,7 +130,7 @@ class DemoIT {
                                 s -> s.contains("cpu-bound-gil") && decimal(s, "coresUsed") > 0
                                         && decimal(s, "coresUsed") <= 1.1 && s.contains("the GIL lets one")))),
                 Arguments.of("io", List.of(
-                        new Promise("the waiting client is RUNNABLE, in blue, at no CPU", before("Then four clients"),
+                        new Promise("the waiting client is RUNNABLE, in blue, at no CPU", before("It waits in a socket read"),
                                 s -> Pattern.compile("client +\\u001b\\[38;5;39mRUNNABLE +\\u001b\\[39m +[0-9]\\.")
                                         .matcher(s).find(), true),
                         new Promise("four clients: speedup at least 3", all(),
